@@ -1,6 +1,6 @@
 #pragma once
 
-#include "core/docker/DockerEndpoint.h"
+#include "core/transport/DockerEndpoint.h"
 
 #include <QNetworkAccessManager>
 #include <QNetworkRequest>
