@@ -2,6 +2,7 @@
 
 #include <QProcessEnvironment>
 #include <QString>
+#include <QStringList>
 #include <optional>
 
 namespace occ {
@@ -25,6 +26,10 @@ struct DockerEndpoint
     bool tls = false; // tcp only: talk HTTPS
     bool tlsVerify = false; // tcp only: verify the engine's certificate against certPath/ca.pem
     QString certPath; // folder with ca.pem, cert.pem, key.pem (DOCKER_CERT_PATH or the context's TLS folder)
+    // ssh only: extra arguments for ssh, placed before the host (e.g. "-i", key, "-o", "StrictHostKeyChecking=no").
+    // We always add "-o BatchMode=yes": nobody can answer a prompt. OCC_SSH_OPTIONS (space-separated) fills it
+    // in resolve().
+    QStringList sshOptions;
     QString source; // human words for where this came from: "DOCKER_HOST", "context \"foo\"", "default"
 
     // The endpoint as the `docker` CLI writes it: unix:///var/run/docker.sock, ssh://user@host:22, tcp://h:2376.

@@ -31,6 +31,14 @@ constexpr auto TransportErrorAttribute = static_cast<QNetworkRequest::Attribute>
 // - ssh://: HttpIoDeviceReply over the stdio of `ssh HOST docker system dial-stdio`;
 // - tcp://: plain QNAM HTTP, or HTTPS with the client certificates from certPath.
 // A request's transferTimeout() is honoured by every path (0 = no timeout, for streams).
+//
+// Timeouts: engineRequest() sets DefaultTimeoutMs; a caller that opens a stream (logs, events, attach,
+// a long pull) calls request.setTransferTimeout(0) to wait forever. createRequest() takes the value as it
+// is and never fills in a default, because Qt cannot tell "not set" from an explicit 0.
+//
+// Failures: every failed engine reply, whatever the path, carries reply->attribute(TransportErrorAttribute)
+// (an int holding TransportError). It is TransportError::None (or unset) when the engine did answer with an
+// HTTP error status (read HttpStatusCodeAttribute and the body then) and when the caller aborted.
 class DockerNetworkAccessManager : public QNetworkAccessManager
 {
     Q_OBJECT
@@ -50,7 +58,12 @@ protected:
     QNetworkReply* createRequest(Operation op, const QNetworkRequest& request, QIODevice* outgoingData) override;
 
 private:
+    void loadTlsConfiguration();
+    void tagFailures(QNetworkReply* reply);
+
     DockerEndpoint m_endpoint;
+    QVariant m_sslConfiguration; // a QSslConfiguration when tls; a QVariant so this header needs no QtNetwork/ssl
+    QString m_tlsError; // why the TLS material could not be loaded; every tcp request then fails with it
 };
 
 } // namespace occ

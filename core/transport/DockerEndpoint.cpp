@@ -1,0 +1,243 @@
+#include "core/transport/DockerEndpoint.h"
+
+#include <QCryptographicHash>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QUrl>
+
+#include <nlohmann/json.hpp>
+
+namespace occ {
+
+namespace {
+
+std::optional<DockerEndpoint> failWith(QString* error, const QString& message)
+{
+    if (error) {
+        *error = message;
+    }
+    return std::nullopt;
+}
+
+DockerEndpoint platformDefault()
+{
+    DockerEndpoint e;
+#ifdef Q_OS_WIN
+    e.kind = DockerEndpoint::Kind::NamedPipe;
+    e.address = QStringLiteral("//./pipe/docker_engine");
+#else
+    e.kind = DockerEndpoint::Kind::Unix;
+    e.address = QStringLiteral("/var/run/docker.sock");
+#endif
+    return e;
+}
+
+// Reads a JSON file; a broken file is an error that names the file and the byte where parsing stopped.
+std::optional<nlohmann::json> readJson(const QString& path, QString* error)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        if (error) {
+            *error = QStringLiteral("cannot read %1: %2").arg(path, file.errorString());
+        }
+        return std::nullopt;
+    }
+    const QByteArray bytes = file.readAll();
+    try {
+        return nlohmann::json::parse(bytes.constBegin(), bytes.constEnd());
+    } catch (const nlohmann::json::parse_error& e) {
+        if (error) {
+            *error = QStringLiteral("%1 is not valid JSON (byte %2): %3")
+                         .arg(path)
+                         .arg(e.byte)
+                         .arg(QString::fromStdString(e.what()));
+        }
+        return std::nullopt;
+    }
+}
+
+} // namespace
+
+QString DockerEndpoint::toUrlString() const
+{
+    switch (kind) {
+    case Kind::Unix:
+        return QStringLiteral("unix://") + address;
+    case Kind::NamedPipe:
+        return QStringLiteral("npipe://") + address;
+    case Kind::Ssh:
+        return QStringLiteral("ssh://") + address + (port > 0 ? QStringLiteral(":%1").arg(port) : QString());
+    case Kind::Tcp: {
+        const QString host = address.contains(QLatin1Char(':')) ? QStringLiteral("[%1]").arg(address) : address;
+        return QStringLiteral("tcp://%1:%2").arg(host).arg(port);
+    }
+    }
+    return {};
+}
+
+std::optional<DockerEndpoint> DockerEndpoint::parse(const QString& hostUrl, QString* error)
+{
+    const QString url = hostUrl.trimmed();
+    DockerEndpoint e;
+    if (url.isEmpty()) {
+        return failWith(error, QStringLiteral("empty Docker host"));
+    }
+    if (url.startsWith(QLatin1String("unix://"))) {
+        e.kind = Kind::Unix;
+        e.address = url.mid(7);
+        if (e.address.isEmpty() || !e.address.startsWith(QLatin1Char('/'))) {
+            return failWith(error, QStringLiteral("\"%1\": a unix socket needs an absolute path").arg(url));
+        }
+        return e;
+    }
+    if (url.startsWith(QLatin1String("npipe://"))) {
+        e.kind = Kind::NamedPipe;
+        e.address = url.mid(8);
+        if (e.address.isEmpty()) {
+            return failWith(error, QStringLiteral("\"%1\": a named pipe needs a name").arg(url));
+        }
+        return e;
+    }
+    const bool ssh = url.startsWith(QLatin1String("ssh://"));
+    const bool tcp = url.startsWith(QLatin1String("tcp://"));
+    if (!ssh && !tcp) {
+        return failWith(
+            error,
+            QStringLiteral("\"%1\": unsupported Docker host (use unix://, npipe://, ssh:// or tcp://)").arg(url));
+    }
+    const QUrl parsed(url, QUrl::StrictMode);
+    if (!parsed.isValid() || parsed.host().isEmpty()) {
+        return failWith(error, QStringLiteral("\"%1\": not a valid host URL").arg(url));
+    }
+    if (!parsed.path().isEmpty() && parsed.path() != QLatin1String("/")) {
+        return failWith(error, QStringLiteral("\"%1\": a path is not allowed here").arg(url));
+    }
+    if (parsed.hasQuery() || parsed.hasFragment() || !parsed.password().isEmpty()) {
+        return failWith(error, QStringLiteral("\"%1\": query, fragment or password not allowed").arg(url));
+    }
+    const QString portText = url.section(QLatin1Char('@'), -1).section(QLatin1Char(']'), -1);
+    if (portText.contains(QLatin1Char(':')) && parsed.port() <= 0) {
+        return failWith(error, QStringLiteral("\"%1\": bad port").arg(url));
+    }
+    if (parsed.host().startsWith(QLatin1Char('-')) || parsed.userName().startsWith(QLatin1Char('-'))) {
+        // ssh would read it as an option.
+        return failWith(error, QStringLiteral("\"%1\": a host may not start with '-'").arg(url));
+    }
+    if (ssh) {
+        e.kind = Kind::Ssh;
+        e.address = parsed.userName().isEmpty() ? parsed.host() : parsed.userName() + QLatin1Char('@') + parsed.host();
+        e.port = qMax(0, parsed.port());
+    } else {
+        e.kind = Kind::Tcp;
+        e.address = parsed.host();
+        // The docker CLI's default for tcp:// without a port.
+        e.port = parsed.port(2375);
+    }
+    return e;
+}
+
+std::optional<DockerEndpoint> DockerEndpoint::resolve(const QProcessEnvironment& env, const QString& homeDir,
+                                                      QString* error)
+{
+    const QString configDir = env.value(QStringLiteral("DOCKER_CONFIG"), homeDir + QStringLiteral("/.docker"));
+    const QStringList sshOptions =
+        env.value(QStringLiteral("OCC_SSH_OPTIONS")).split(QLatin1Char(' '), Qt::SkipEmptyParts);
+
+    const QString dockerHost = env.value(QStringLiteral("DOCKER_HOST"));
+    if (!dockerHost.isEmpty()) {
+        QString why;
+        auto e = parse(dockerHost, &why);
+        if (!e) {
+            return failWith(error, QStringLiteral("DOCKER_HOST: %1").arg(why));
+        }
+        e->source = QStringLiteral("DOCKER_HOST");
+        e->sshOptions = sshOptions;
+        if (e->kind == Kind::Tcp) {
+            // As in the docker CLI: any non-empty DOCKER_TLS_VERIFY turns on TLS with verification.
+            e->tlsVerify = !env.value(QStringLiteral("DOCKER_TLS_VERIFY")).isEmpty();
+            e->tls = e->tlsVerify || !env.value(QStringLiteral("DOCKER_TLS")).isEmpty();
+            if (e->tls) {
+                e->certPath = env.value(QStringLiteral("DOCKER_CERT_PATH"), configDir);
+            }
+        }
+        return e;
+    }
+
+    QString contextName = env.value(QStringLiteral("DOCKER_CONTEXT"));
+    QString source = QStringLiteral("DOCKER_CONTEXT");
+    if (contextName.isEmpty()) {
+        const QString configFile = configDir + QStringLiteral("/config.json");
+        // No config.json is a fresh machine: the docker CLI then uses the default context, and so do we.
+        if (QFileInfo::exists(configFile)) {
+            QString why;
+            const auto config = readJson(configFile, &why);
+            if (!config) {
+                return failWith(error, why);
+            }
+            if (config->is_object() && config->contains("currentContext")) {
+                const auto& current = (*config)["currentContext"];
+                if (!current.is_string()) {
+                    return failWith(error, QStringLiteral("%1: currentContext is not a string").arg(configFile));
+                }
+                contextName = QString::fromStdString(current.get<std::string>());
+                source = QStringLiteral("currentContext in %1").arg(configFile);
+            } else if (!config->is_object()) {
+                return failWith(error, QStringLiteral("%1: not a JSON object").arg(configFile));
+            }
+        }
+    }
+
+    if (contextName.isEmpty() || contextName == QLatin1String("default")) {
+        DockerEndpoint e = platformDefault();
+        e.source = QStringLiteral("default");
+        return e;
+    }
+
+    const QString hash =
+        QString::fromLatin1(QCryptographicHash::hash(contextName.toUtf8(), QCryptographicHash::Sha256).toHex());
+    const QString metaFile = QStringLiteral("%1/contexts/meta/%2/meta.json").arg(configDir, hash);
+    if (!QFileInfo::exists(metaFile)) {
+        return failWith(
+            error,
+            QStringLiteral("Docker context \"%1\" (from %2) does not exist: no %3").arg(contextName, source, metaFile));
+    }
+    QString why;
+    const auto meta = readJson(metaFile, &why);
+    if (!meta) {
+        return failWith(error, why);
+    }
+    QString host;
+    bool skipTlsVerify = false;
+    try {
+        const auto& docker = meta->at("Endpoints").at("docker");
+        host = QString::fromStdString(docker.at("Host").get<std::string>());
+        if (docker.contains("SkipTLSVerify")) {
+            skipTlsVerify = docker.at("SkipTLSVerify").get<bool>();
+        }
+    } catch (const nlohmann::json::exception& ex) {
+        return failWith(error,
+                        QStringLiteral("%1: Endpoints.docker.Host missing or of the wrong type (%2)")
+                            .arg(metaFile, QString::fromStdString(ex.what())));
+    }
+    auto e = parse(host, &why);
+    if (!e) {
+        return failWith(error, QStringLiteral("Docker context \"%1\": %2").arg(contextName, why));
+    }
+    e->source = QStringLiteral("context \"%1\"").arg(contextName);
+    e->sshOptions = sshOptions;
+    const QString tlsDir = QStringLiteral("%1/contexts/tls/%2/docker").arg(configDir, hash);
+    if (e->kind == Kind::Tcp && QFileInfo(tlsDir).isDir()) {
+        e->tls = true;
+        e->tlsVerify = !skipTlsVerify;
+        e->certPath = tlsDir;
+    }
+    return e;
+}
+
+std::optional<DockerEndpoint> DockerEndpoint::resolveFromSystem(QString* error)
+{
+    return resolve(QProcessEnvironment::systemEnvironment(), QDir::homePath(), error);
+}
+
+} // namespace occ
