@@ -1,0 +1,655 @@
+#include "core/docker/DockerClient.h"
+
+#include "core/docker/ApiVersion.h"
+#include "core/docker/BuildStreamParser.h"
+#include "core/docker/EventStream.h"
+#include "core/docker/LogDemuxer.h"
+#include "core/docker/LogStream.h"
+#include "core/transport/DockerNetworkAccessManager.h"
+
+#include <QEventLoop>
+#include <QNetworkReply>
+#include <QTimer>
+#include <QUrl>
+
+namespace occ {
+
+namespace {
+
+using nlohmann::json;
+
+// Path segments and query values are percent-encoded; image references keep their '/', ':'
+// and '@' because the engine routes /images/{name:.*}/... on the decoded path either way.
+QString segment(const QString& value)
+{
+    return QString::fromLatin1(QUrl::toPercentEncoding(value));
+}
+
+QString imageSegment(const QString& ref)
+{
+    return QString::fromLatin1(QUrl::toPercentEncoding(ref, "/:@"));
+}
+
+QString query(const QList<QPair<QString, QString>>& items)
+{
+    QStringList parts;
+    for (const auto& item : items) {
+        parts.append(item.first + QLatin1Char('=') + segment(item.second));
+    }
+    return parts.isEmpty() ? QString() : QLatin1Char('?') + parts.join(QLatin1Char('&'));
+}
+
+QString flag(bool value)
+{
+    return value ? QStringLiteral("1") : QStringLiteral("0");
+}
+
+QString jsonString(const json& value)
+{
+    return QString::fromStdString(value.dump());
+}
+
+json toJson(const Labels& labels)
+{
+    json object = json::object();
+    for (auto it = labels.cbegin(); it != labels.cend(); ++it) {
+        object[it.key().toStdString()] = it.value().toStdString();
+    }
+    return object;
+}
+
+QString labelFilters(const QStringList& labelFilter)
+{
+    json labels = json::array();
+    for (const QString& label : labelFilter) {
+        labels.push_back(label.toStdString());
+    }
+    return jsonString(json{{"label", labels}});
+}
+
+} // namespace
+
+DockerClient::DockerClient(DockerNetworkAccessManager* nam, QObject* parent)
+    : QObject(parent)
+    , m_nam(nam)
+{ }
+
+DockerClient::~DockerClient() = default;
+
+QByteArray DockerClient::Response::header(const QByteArray& name) const
+{
+    for (const auto& pair : headers) {
+        if (pair.first.compare(name, Qt::CaseInsensitive) == 0) {
+            return pair.second;
+        }
+    }
+    return {};
+}
+
+DockerError DockerClient::localError(DockerError::Category category, const QString& message) const
+{
+    DockerError error(category, message);
+    error.setEndpoint(m_nam->endpoint().toUrlString());
+    return error;
+}
+
+QString DockerClient::versionedPath(const QString& pathAndQuery) const
+{
+    return QStringLiteral("/v") + m_apiVersion + pathAndQuery;
+}
+
+QNetworkReply* DockerClient::send(const QByteArray& verb, const QString& path, const QByteArray& body,
+                                  const QByteArray& contentType, int timeoutMs)
+{
+    QNetworkRequest request = m_nam->engineRequest(path);
+    if (timeoutMs >= 0) {
+        request.setTransferTimeout(timeoutMs);
+    }
+    if (!contentType.isEmpty()) {
+        request.setHeader(QNetworkRequest::ContentTypeHeader, contentType);
+    }
+    if (verb == "GET") {
+        return m_nam->get(request);
+    }
+    if (verb == "POST") {
+        return m_nam->post(request, body);
+    }
+    if (verb == "PUT") {
+        return m_nam->put(request, body);
+    }
+    if (verb == "DELETE") {
+        return m_nam->deleteResource(request);
+    }
+    return m_nam->sendCustomRequest(request, verb, body);
+}
+
+DockerResult<DockerClient::Response> DockerClient::request(const QByteArray& verb, const QString& pathAndQuery,
+                                                           const QByteArray& body, const QByteArray& contentType,
+                                                           int timeoutMs, bool versioned, const ChunkHandler& onChunk,
+                                                           std::atomic_bool* cancel)
+{
+    if (versioned) {
+        auto negotiated = negotiateApiVersion();
+        if (!negotiated) {
+            return negotiated.error();
+        }
+    }
+    QNetworkReply* reply =
+        send(verb, versioned ? versionedPath(pathAndQuery) : pathAndQuery, body, contentType, timeoutMs);
+    Response response;
+    bool cancelled = false;
+    QEventLoop loop;
+
+    auto drain = [&] {
+        const QByteArray chunk = reply->readAll();
+        if (chunk.isEmpty()) {
+            return;
+        }
+        const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        // Error answers are collected whole for DockerError, never handed to a stream handler.
+        if (onChunk && status < 300 && !cancelled) {
+            if (!onChunk(chunk)) {
+                cancelled = true;
+                reply->abort();
+            }
+        } else {
+            response.body += chunk;
+        }
+    };
+    connect(reply, &QNetworkReply::readyRead, &loop, drain);
+    connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
+    QTimer cancelPoll;
+    if (cancel) {
+        connect(&cancelPoll, &QTimer::timeout, &loop, [&] {
+            if (cancel->load() && !reply->isFinished()) {
+                cancelled = true;
+                reply->abort();
+            }
+        });
+        cancelPoll.start(100);
+    }
+    if (!reply->isFinished()) {
+        loop.exec(QEventLoop::ExcludeUserInputEvents);
+    }
+    cancelPoll.stop();
+    drain();
+
+    response.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    response.headers = reply->rawHeaderPairs();
+    DockerError error = DockerError::fromReply(reply, response.body);
+    reply->deleteLater();
+    if (cancelled) {
+        return localError(DockerError::Category::Cancelled, QStringLiteral("cancelled"));
+    }
+    if (error.isError()) {
+        return error;
+    }
+    return response;
+}
+
+DockerResult<json> DockerClient::parseJson(const QByteArray& body, const QString& what) const
+{
+    try {
+        return json::parse(body.constData(), body.constData() + body.size());
+    } catch (const json::exception& e) {
+        return localError(DockerError::Category::Parse,
+                          QStringLiteral("%1: %2").arg(what, QString::fromUtf8(e.what())));
+    }
+}
+
+DockerResult<json> DockerClient::requestJson(const QByteArray& verb, const QString& pathAndQuery,
+                                             const QByteArray& body, int timeoutMs)
+{
+    auto response = request(verb, pathAndQuery, body, body.isEmpty() ? QByteArray() : "application/json", timeoutMs);
+    if (!response) {
+        return response.error();
+    }
+    return parseJson(response->body, QString::fromLatin1(verb) + QLatin1Char(' ') + pathAndQuery.section('?', 0, 0));
+}
+
+DockerResult<Unit> DockerClient::requestUnit(const QByteArray& verb, const QString& pathAndQuery,
+                                             const QByteArray& body, int timeoutMs)
+{
+    auto response = request(verb, pathAndQuery, body, body.isEmpty() ? QByteArray() : "application/json", timeoutMs);
+    if (!response) {
+        return response.error();
+    }
+    return Unit{};
+}
+
+// ---- version negotiation ----
+
+DockerResult<QString> DockerClient::negotiateApiVersion()
+{
+    if (!m_apiVersion.isEmpty()) {
+        return m_apiVersion;
+    }
+    QString engineVersion;
+    auto ping = request("GET", QStringLiteral("/_ping"), {}, {}, -1, false);
+    if (ping) {
+        engineVersion = QString::fromLatin1(ping->header("Api-Version")).trimmed();
+    } else if (ping.error().httpStatus() == 0) {
+        return ping.error(); // no engine, no permission, timeout: /version would fail the same way
+    }
+    if (engineVersion.isEmpty()) {
+        auto version = request("GET", QStringLiteral("/version"), {}, {}, -1, false);
+        if (!version) {
+            return version.error();
+        }
+        auto parsed = parseJson(version->body, QStringLiteral("GET /version"));
+        if (!parsed) {
+            return parsed.error();
+        }
+        engineVersion = EngineVersion::fromJson(*parsed).apiVersion;
+    }
+    auto negotiated = ApiVersion::negotiate(engineVersion);
+    if (!negotiated) {
+        DockerError error = negotiated.error();
+        error.setEndpoint(m_nam->endpoint().toUrlString());
+        return error;
+    }
+    m_engineApiVersion = engineVersion;
+    m_apiVersion = *negotiated;
+    return m_apiVersion;
+}
+
+// ---- engine ----
+
+DockerResult<Unit> DockerClient::ping()
+{
+    return requestUnit("GET", QStringLiteral("/_ping"));
+}
+
+DockerResult<EngineVersion> DockerClient::version()
+{
+    auto result = requestJson("GET", QStringLiteral("/version"));
+    if (!result) {
+        return result.error();
+    }
+    return EngineVersion::fromJson(*result);
+}
+
+DockerResult<json> DockerClient::info()
+{
+    return requestJson("GET", QStringLiteral("/info"));
+}
+
+// ---- images ----
+
+DockerResult<ImageInfo> DockerClient::inspectImage(const QString& ref)
+{
+    auto result = requestJson("GET", QStringLiteral("/images/%1/json").arg(imageSegment(ref)));
+    if (!result) {
+        return result.error();
+    }
+    return ImageInfo::fromJson(*result);
+}
+
+DockerResult<bool> DockerClient::imageExists(const QString& ref)
+{
+    auto result = inspectImage(ref);
+    if (result) {
+        return true;
+    }
+    if (result.error().category() == DockerError::Category::NotFound) {
+        return false;
+    }
+    return result.error();
+}
+
+DockerResult<Unit> DockerClient::tagImage(const QString& source, const QString& repo, const QString& tag)
+{
+    return requestUnit("POST",
+                       QStringLiteral("/images/%1/tag").arg(imageSegment(source))
+                           + query({{QStringLiteral("repo"), repo}, {QStringLiteral("tag"), tag}}));
+}
+
+DockerResult<Unit> DockerClient::removeImage(const QString& ref, bool force)
+{
+    return requestUnit("DELETE",
+                       QStringLiteral("/images/%1").arg(imageSegment(ref))
+                           + query({{QStringLiteral("force"), flag(force)}}));
+}
+
+DockerResult<QString> DockerClient::buildImage(const QByteArray& tarContext, const BuildOptions& options,
+                                               const std::function<void(const BuildProgress&)>& onProgress,
+                                               std::atomic_bool* cancel)
+{
+    QList<QPair<QString, QString>> items;
+    for (const QString& tag : options.tags) {
+        items.append({QStringLiteral("t"), tag});
+    }
+    items.append({QStringLiteral("dockerfile"), options.dockerfile});
+    if (!options.buildArgs.isEmpty()) {
+        items.append({QStringLiteral("buildargs"), jsonString(toJson(options.buildArgs))});
+    }
+    if (!options.labels.isEmpty()) {
+        items.append({QStringLiteral("labels"), jsonString(toJson(options.labels))});
+    }
+    items.append({QStringLiteral("nocache"), flag(options.noCache)});
+    items.append({QStringLiteral("pull"), flag(options.pull)});
+    // Remove intermediate containers even when a step fails, so failed builds leave nothing behind.
+    items.append({QStringLiteral("rm"), QStringLiteral("1")});
+    items.append({QStringLiteral("forcerm"), QStringLiteral("1")});
+
+    BuildStreamParser parser(onProgress);
+    auto response = request(
+        "POST", QStringLiteral("/build") + query(items), tarContext, "application/x-tar", 0, true,
+        [&parser](const QByteArray& chunk) {
+            parser.feed(chunk);
+            return true;
+        },
+        cancel);
+    if (!response) {
+        return response.error();
+    }
+    parser.finish();
+    if (parser.hasError()) {
+        DockerError error = parser.error();
+        error.setEndpoint(m_nam->endpoint().toUrlString());
+        return error;
+    }
+    if (parser.imageId().isEmpty()) {
+        return localError(DockerError::Category::Parse, QStringLiteral("the build ended without an image id"));
+    }
+    return parser.imageId();
+}
+
+// ---- volumes ----
+
+DockerResult<VolumeInfo> DockerClient::createVolume(const QString& name, const Labels& labels)
+{
+    const json body = {{"Name", name.toStdString()}, {"Labels", toJson(labels)}};
+    auto result = requestJson("POST", QStringLiteral("/volumes/create"), QByteArray::fromStdString(body.dump()));
+    if (!result) {
+        // The local driver returns an existing volume; other drivers may refuse, which is fine too.
+        if (result.error().category() == DockerError::Category::Conflict) {
+            return inspectVolume(name);
+        }
+        return result.error();
+    }
+    return VolumeInfo::fromJson(*result);
+}
+
+DockerResult<VolumeInfo> DockerClient::inspectVolume(const QString& name)
+{
+    auto result = requestJson("GET", QStringLiteral("/volumes/%1").arg(segment(name)));
+    if (!result) {
+        return result.error();
+    }
+    return VolumeInfo::fromJson(*result);
+}
+
+DockerResult<Unit> DockerClient::removeVolume(const QString& name, bool force)
+{
+    return requestUnit(
+        "DELETE", QStringLiteral("/volumes/%1").arg(segment(name)) + query({{QStringLiteral("force"), flag(force)}}));
+}
+
+DockerResult<QVector<VolumeInfo>> DockerClient::listVolumes(const QStringList& labelFilter)
+{
+    auto result = requestJson(
+        "GET",
+        QStringLiteral("/volumes")
+            + (labelFilter.isEmpty() ? QString() : query({{QStringLiteral("filters"), labelFilters(labelFilter)}})));
+    if (!result) {
+        return result.error();
+    }
+    QVector<VolumeInfo> volumes;
+    auto list = result->find("Volumes");
+    if (list != result->end() && list->is_array()) {
+        for (const json& volume : *list) {
+            volumes.append(VolumeInfo::fromJson(volume));
+        }
+    }
+    return volumes;
+}
+
+// ---- networks ----
+
+DockerResult<QString> DockerClient::createNetwork(const QString& name, const Labels& labels)
+{
+    const json body = {{"Name", name.toStdString()}, {"Labels", toJson(labels)}, {"CheckDuplicate", true}};
+    auto result = requestJson("POST", QStringLiteral("/networks/create"), QByteArray::fromStdString(body.dump()));
+    if (!result) {
+        return result.error();
+    }
+    return QString::fromStdString(result->value("Id", std::string()));
+}
+
+DockerResult<NetworkInfo> DockerClient::inspectNetwork(const QString& name)
+{
+    auto result = requestJson("GET", QStringLiteral("/networks/%1").arg(segment(name)));
+    if (!result) {
+        return result.error();
+    }
+    return NetworkInfo::fromJson(*result);
+}
+
+DockerResult<Unit> DockerClient::removeNetwork(const QString& name)
+{
+    return requestUnit("DELETE", QStringLiteral("/networks/%1").arg(segment(name)));
+}
+
+// ---- containers ----
+
+DockerResult<QString> DockerClient::createContainer(const QString& name, const ContainerSpec& spec)
+{
+    const QString path =
+        QStringLiteral("/containers/create") + (name.isEmpty() ? QString() : query({{QStringLiteral("name"), name}}));
+    auto result = requestJson("POST", path, QByteArray::fromStdString(spec.toCreateBody().dump()));
+    if (!result) {
+        return result.error();
+    }
+    const QString id = QString::fromStdString(result->value("Id", std::string()));
+    if (id.isEmpty()) {
+        return localError(DockerError::Category::Parse, QStringLiteral("container create answered without an Id"));
+    }
+    return id;
+}
+
+DockerResult<Unit> DockerClient::startContainer(const QString& id)
+{
+    // 304 (already started) is below 400, so it is success.
+    return requestUnit("POST", QStringLiteral("/containers/%1/start").arg(segment(id)));
+}
+
+DockerResult<Unit> DockerClient::stopContainer(const QString& id, int timeoutSeconds)
+{
+    // The engine answers only after the container stopped: allow its grace period plus a margin.
+    return requestUnit("POST",
+                       QStringLiteral("/containers/%1/stop").arg(segment(id))
+                           + query({{QStringLiteral("t"), QString::number(timeoutSeconds)}}),
+                       {}, qMax(0, timeoutSeconds) * 1000 + DockerNetworkAccessManager::DefaultTimeoutMs);
+}
+
+DockerResult<Unit> DockerClient::restartContainer(const QString& id, int timeoutSeconds)
+{
+    return requestUnit("POST",
+                       QStringLiteral("/containers/%1/restart").arg(segment(id))
+                           + query({{QStringLiteral("t"), QString::number(timeoutSeconds)}}),
+                       {}, qMax(0, timeoutSeconds) * 1000 + DockerNetworkAccessManager::DefaultTimeoutMs);
+}
+
+DockerResult<Unit> DockerClient::killContainer(const QString& id, const QString& signal)
+{
+    return requestUnit(
+        "POST", QStringLiteral("/containers/%1/kill").arg(segment(id)) + query({{QStringLiteral("signal"), signal}}));
+}
+
+DockerResult<Unit> DockerClient::removeContainer(const QString& id, bool force, bool removeAnonymousVolumes)
+{
+    return requestUnit(
+        "DELETE",
+        QStringLiteral("/containers/%1").arg(segment(id))
+            + query({{QStringLiteral("force"), flag(force)}, {QStringLiteral("v"), flag(removeAnonymousVolumes)}}));
+}
+
+DockerResult<ContainerInfo> DockerClient::inspectContainer(const QString& id)
+{
+    auto result = requestJson("GET", QStringLiteral("/containers/%1/json").arg(segment(id)));
+    if (!result) {
+        return result.error();
+    }
+    return ContainerInfo::fromJson(*result);
+}
+
+DockerResult<QVector<ContainerSummary>> DockerClient::listContainers(const QStringList& labelFilter, bool all)
+{
+    QList<QPair<QString, QString>> items{{QStringLiteral("all"), flag(all)}};
+    if (!labelFilter.isEmpty()) {
+        items.append({QStringLiteral("filters"), labelFilters(labelFilter)});
+    }
+    auto result = requestJson("GET", QStringLiteral("/containers/json") + query(items));
+    if (!result) {
+        return result.error();
+    }
+    QVector<ContainerSummary> list;
+    if (result->is_array()) {
+        for (const json& item : *result) {
+            list.append(ContainerSummary::fromJson(item));
+        }
+    }
+    return list;
+}
+
+DockerResult<int> DockerClient::waitContainer(const QString& id, const QString& condition)
+{
+    auto result = requestJson("POST",
+                              QStringLiteral("/containers/%1/wait").arg(segment(id))
+                                  + query({{QStringLiteral("condition"), condition}}),
+                              {}, 0);
+    if (!result) {
+        return result.error();
+    }
+    auto error = result->find("Error");
+    if (error != result->end() && error->is_object() && error->contains("Message") && (*error)["Message"].is_string()
+        && !(*error)["Message"].get<std::string>().empty()) {
+        return localError(DockerError::Category::Server,
+                          QString::fromStdString((*error)["Message"].get<std::string>()));
+    }
+    auto code = result->find("StatusCode");
+    if (code == result->end() || !code->is_number()) {
+        return localError(DockerError::Category::Parse, QStringLiteral("wait answered without a StatusCode"));
+    }
+    return code->get<int>();
+}
+
+DockerResult<Unit> DockerClient::putArchive(const QString& id, const QString& path, const QByteArray& tar)
+{
+    auto response = request(
+        "PUT", QStringLiteral("/containers/%1/archive").arg(segment(id)) + query({{QStringLiteral("path"), path}}), tar,
+        "application/x-tar");
+    if (!response) {
+        return response.error();
+    }
+    return Unit{};
+}
+
+// ---- logs ----
+
+QString DockerClient::logsQuery(const LogOptions& options)
+{
+    QList<QPair<QString, QString>> items{
+        {QStringLiteral("stdout"), flag(options.stdoutOn)},
+        {QStringLiteral("stderr"), flag(options.stderrOn)},
+        {QStringLiteral("follow"), flag(options.follow)},
+        {QStringLiteral("timestamps"), flag(options.timestamps)},
+        {QStringLiteral("tail"), options.tail < 0 ? QStringLiteral("all") : QString::number(options.tail)},
+    };
+    if (!options.since.isEmpty()) {
+        items.append({QStringLiteral("since"), options.since});
+    }
+    if (!options.until.isEmpty()) {
+        items.append({QStringLiteral("until"), options.until});
+    }
+    return query(items);
+}
+
+LogStream* DockerClient::logs(const QString& id, const LogOptions& options, QObject* parent)
+{
+    auto negotiated = negotiateApiVersion();
+    if (!negotiated) {
+        return new LogStream(negotiated.error(), parent);
+    }
+    bool tty = false;
+    if (options.tty) {
+        tty = *options.tty;
+    } else {
+        auto info = inspectContainer(id);
+        if (!info) {
+            return new LogStream(info.error(), parent);
+        }
+        tty = info->tty;
+    }
+    QNetworkReply* reply = send(
+        "GET", versionedPath(QStringLiteral("/containers/%1/logs").arg(segment(id)) + logsQuery(options)), {}, {}, 0);
+    return new LogStream(reply, tty, parent);
+}
+
+DockerResult<Unit>
+DockerClient::streamLogs(const QString& id, const LogOptions& options,
+                         const std::function<void(int stream, const char* data, size_t size)>& onData,
+                         std::atomic_bool* cancel)
+{
+    bool tty = false;
+    if (options.tty) {
+        tty = *options.tty;
+    } else {
+        auto info = inspectContainer(id);
+        if (!info) {
+            return info.error();
+        }
+        tty = info->tty;
+    }
+    LogDemuxer demuxer;
+    auto response = request(
+        "GET", QStringLiteral("/containers/%1/logs").arg(segment(id)) + logsQuery(options), {}, {}, 0, true,
+        [&](const QByteArray& chunk) {
+            if (tty) {
+                onData(1, chunk.constData(), static_cast<size_t>(chunk.size()));
+                return true;
+            }
+            return demuxer.feed(chunk.constData(), static_cast<size_t>(chunk.size()), onData);
+        },
+        cancel);
+    if (demuxer.hasError()) {
+        return localError(DockerError::Category::Parse, demuxer.errorString());
+    }
+    if (!response) {
+        return response.error();
+    }
+    if (!demuxer.isAtFrameBoundary()) {
+        return localError(DockerError::Category::Connection, QStringLiteral("the log stream ended mid-frame"));
+    }
+    return Unit{};
+}
+
+// ---- events ----
+
+EventStream* DockerClient::events(const QMap<QString, QStringList>& filters, const QString& since, QObject* parent)
+{
+    auto negotiated = negotiateApiVersion();
+    if (!negotiated) {
+        return new EventStream(negotiated.error(), parent);
+    }
+    QList<QPair<QString, QString>> items;
+    if (!filters.isEmpty()) {
+        json object = json::object();
+        for (auto it = filters.cbegin(); it != filters.cend(); ++it) {
+            json values = json::array();
+            for (const QString& value : it.value()) {
+                values.push_back(value.toStdString());
+            }
+            object[it.key().toStdString()] = values;
+        }
+        items.append({QStringLiteral("filters"), jsonString(object)});
+    }
+    if (!since.isEmpty()) {
+        items.append({QStringLiteral("since"), since});
+    }
+    QNetworkReply* reply = send("GET", versionedPath(QStringLiteral("/events") + query(items)), {}, {}, 0);
+    return new EventStream(reply, parent);
+}
+
+} // namespace occ

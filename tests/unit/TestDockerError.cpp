@@ -1,0 +1,147 @@
+#include "core/docker/DockerError.h"
+
+#include <QTest>
+
+using occ::DockerError;
+using occ::TransportError;
+using Category = DockerError::Category;
+
+class TestDockerError : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void mapping_data();
+    void mapping();
+    void defaultIsNoError();
+};
+
+void TestDockerError::mapping_data()
+{
+    QTest::addColumn<int>("status");
+    QTest::addColumn<int>("transport");
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<int>("category");
+    QTest::addColumn<QString>("message");
+    QTest::addColumn<bool>("nameConflict");
+    QTest::addColumn<bool>("portInUse");
+    QTest::addColumn<QString>("advice"); // what userMessage() must tell the user
+
+    const int none = int(TransportError::None);
+    QTest::newRow("a missing socket means no engine, and says how to start or install one")
+        << 0 << int(TransportError::EngineMissing) << QByteArray() << int(Category::NoEngine)
+        << QStringLiteral("transport says") << false << false << QStringLiteral("sudo systemctl start docker");
+    QTest::newRow("no engine names the endpoint")
+        << 0 << int(TransportError::ConnectionRefused) << QByteArray() << int(Category::NoEngine)
+        << QStringLiteral("transport says") << false << false << QStringLiteral("unix:///var/run/docker.sock");
+    QTest::newRow("no engine offers occ setup")
+        << 0 << int(TransportError::EngineMissing) << QByteArray() << int(Category::NoEngine)
+        << QStringLiteral("transport says") << false << false << QStringLiteral("occ setup");
+    QTest::newRow("permission denied tells to join the docker group")
+        << 0 << int(TransportError::PermissionDenied) << QByteArray() << int(Category::PermissionDenied)
+        << QStringLiteral("transport says") << false << false << QStringLiteral("sudo usermod -aG docker $USER");
+    QTest::newRow("permission denied names the socket path")
+        << 0 << int(TransportError::PermissionDenied) << QByteArray() << int(Category::PermissionDenied)
+        << QStringLiteral("transport says") << false << false << QStringLiteral("on /var/run/docker.sock");
+    QTest::newRow("a timeout is Timeout")
+        << 0 << int(TransportError::Timeout) << QByteArray() << int(Category::Timeout)
+        << QStringLiteral("transport says") << false << false << QStringLiteral("did not answer in time");
+    QTest::newRow("a connection cut mid-body wins over the status it had")
+        << 200 << int(TransportError::ConnectionClosed) << QByteArray("{\"partial") << int(Category::Connection)
+        << QStringLiteral("transport says") << false << false << QStringLiteral("docker info");
+    QTest::newRow("a TLS failure is a connection error")
+        << 0 << int(TransportError::TlsError) << QByteArray() << int(Category::Connection)
+        << QStringLiteral("transport says") << false << false << QStringLiteral("broke");
+    QTest::newRow("404 is NotFound with the engine's message")
+        << 404 << none << QByteArray(R"({"message":"No such container: occ-x"})") << int(Category::NotFound)
+        << QStringLiteral("No such container: occ-x") << false << false << QStringLiteral("No such container: occ-x");
+    QTest::newRow("409 name in use is a name conflict")
+        << 409 << none
+        << QByteArray(R"({"message":"Conflict. The container name \"/occ\" is already in use by container \"abc\". )"
+                      R"(You have to remove (or rename) that container to be able to reuse that name."})")
+        << int(Category::Conflict)
+        << QStringLiteral("Conflict. The container name \"/occ\" is already in use by container \"abc\". You have to "
+                          "remove (or rename) that container to be able to reuse that name.")
+        << true << false << QStringLiteral("Remove the old one");
+    QTest::newRow("409 for another reason is no name conflict")
+        << 409 << none << QByteArray(R"({"message":"removal of container abc is already in progress"})")
+        << int(Category::Conflict) << QStringLiteral("removal of container abc is already in progress") << false
+        << false << QStringLiteral("try again");
+    QTest::newRow("400 client version too new is ApiVersion")
+        << 400 << none
+        << QByteArray(R"({"message":"client version 1.47 is too new. Maximum supported API version is 1.41"})")
+        << int(Category::ApiVersion)
+        << QStringLiteral("client version 1.47 is too new. Maximum supported API version is 1.41") << false << false
+        << QStringLiteral("Update Docker");
+    QTest::newRow("400 client version too old is ApiVersion")
+        << 400 << none
+        << QByteArray(R"({"message":"client version 1.12 is too old. Minimum supported API version is 1.24, )"
+                      R"(please upgrade your client to a newer version"})")
+        << int(Category::ApiVersion)
+        << QStringLiteral("client version 1.12 is too old. Minimum supported API version is 1.24, please upgrade "
+                          "your client to a newer version")
+        << false << false << QStringLiteral("Update Docker");
+    QTest::newRow("any other 400 is BadRequest")
+        << 400 << none << QByteArray(R"({"message":"invalid reference format"})") << int(Category::BadRequest)
+        << QStringLiteral("invalid reference format") << false << false << QStringLiteral("rejected");
+    QTest::newRow("500 port already allocated stays Server but is recognisable")
+        << 500 << none
+        << QByteArray(R"({"message":"driver failed programming external connectivity on endpoint occ (abc): )"
+                      R"(Bind for 127.0.0.1:4096 failed: port is already allocated"})")
+        << int(Category::Server)
+        << QStringLiteral("driver failed programming external connectivity on endpoint occ (abc): Bind for "
+                          "127.0.0.1:4096 failed: port is already allocated")
+        << false << true << QStringLiteral("occ config set port");
+    QTest::newRow("500 address already in use is a port in use")
+        << 500 << none
+        << QByteArray(R"({"message":"Error starting userland proxy: listen tcp4 127.0.0.1:4096: bind: )"
+                      R"(address already in use"})")
+        << int(Category::Server)
+        << QStringLiteral("Error starting userland proxy: listen tcp4 127.0.0.1:4096: bind: address already in use")
+        << false << true << QStringLiteral("already in use by another program");
+    QTest::newRow("any other 500 is Server and points at the engine's log")
+        << 500 << none << QByteArray(R"({"message":"something broke"})") << int(Category::Server)
+        << QStringLiteral("something broke") << false << false << QStringLiteral("journalctl -u docker");
+    QTest::newRow("a body that is not JSON is kept as the message")
+        << 502 << none << QByteArray("<html>Bad Gateway</html>\n") << int(Category::Server)
+        << QStringLiteral("<html>Bad Gateway</html>") << false << false << QStringLiteral("Bad Gateway");
+    QTest::newRow("an empty error body still says the status")
+        << 503 << none << QByteArray() << int(Category::Server) << QStringLiteral("HTTP 503") << false << false
+        << QStringLiteral("HTTP 503");
+    QTest::newRow("304 is not an error") << 304 << none << QByteArray() << int(Category::None) << QString() << false
+                                         << false << QString();
+}
+
+void TestDockerError::mapping()
+{
+    QFETCH(int, status);
+    QFETCH(int, transport);
+    QFETCH(QByteArray, body);
+    QFETCH(int, category);
+    QFETCH(QString, message);
+    QFETCH(bool, nameConflict);
+    QFETCH(bool, portInUse);
+    QFETCH(QString, advice);
+
+    const DockerError error =
+        DockerError::fromParts(status, TransportError(transport), body, QStringLiteral("transport says"),
+                               QStringLiteral("unix:///var/run/docker.sock"));
+    QCOMPARE(DockerError::categoryName(error.category()), DockerError::categoryName(Category(category)));
+    QCOMPARE(error.httpStatus(), status);
+    QCOMPARE(error.message(), message);
+    QCOMPARE(error.isNameConflict(), nameConflict);
+    QCOMPARE(error.isPortInUse(), portInUse);
+    QVERIFY2(error.userMessage().contains(advice), qPrintable(error.userMessage()));
+    QCOMPARE(error.isError(), category != int(Category::None));
+}
+
+void TestDockerError::defaultIsNoError()
+{
+    DockerError error;
+    QVERIFY(!error.isError());
+    QVERIFY(error.userMessage().isEmpty());
+    const DockerError noEngine(Category::NoEngine, QStringLiteral("x"));
+    QVERIFY(noEngine.userMessage().contains(QLatin1String("unix:///var/run/docker.sock")));
+}
+
+QTEST_GUILESS_MAIN(TestDockerError)
+#include "TestDockerError.moc"
