@@ -6,3 +6,7 @@ occ_add_test(NAME TestConfigStore
     SOURCES ${CMAKE_CURRENT_LIST_DIR}/TestConfigStore.cpp
     LIBS occ_config
     LABELS unit)
+occ_add_test(NAME TestCredentialStore
+    SOURCES ${CMAKE_CURRENT_LIST_DIR}/TestCredentialStore.cpp
+    LIBS occ_config
+    LABELS unit)
