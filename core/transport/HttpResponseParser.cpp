@@ -63,22 +63,13 @@ int hexValue(char c)
 
 QByteArray HttpResponseParser::header(const QByteArray& name) const
 {
-    for (const auto& h : m_headers) {
-        if (h.first.compare(name, Qt::CaseInsensitive) == 0) {
-            return h.second;
-        }
-    }
-    return {};
+    const auto it = m_headerIndex.constFind(name.toLower());
+    return it == m_headerIndex.constEnd() ? QByteArray() : m_headers.at(*it).second;
 }
 
 bool HttpResponseParser::hasHeader(const QByteArray& name) const
 {
-    for (const auto& h : m_headers) {
-        if (h.first.compare(name, Qt::CaseInsensitive) == 0) {
-            return true;
-        }
-    }
-    return false;
+    return m_headerIndex.contains(name.toLower());
 }
 
 QByteArray HttpResponseParser::takeBody()
@@ -141,7 +132,8 @@ bool HttpResponseParser::parseStatusLine(const QByteArray& line)
     return true;
 }
 
-bool HttpResponseParser::parseHeaderLine(const QByteArray& line, QList<QPair<QByteArray, QByteArray>>* into)
+bool HttpResponseParser::parseHeaderLine(const QByteArray& line, QList<QPair<QByteArray, QByteArray>>* into,
+                                         QHash<QByteArray, qsizetype>* index)
 {
     if (line.startsWith(' ') || line.startsWith('\t')) {
         // Obsolete line folding (RFC 9112 5.2): a recipient may join it to the previous value with a space.
@@ -163,12 +155,13 @@ bool HttpResponseParser::parseHeaderLine(const QByteArray& line, QList<QPair<QBy
         }
     }
     const QByteArray value = line.mid(colon + 1).trimmed();
-    for (auto& h : *into) {
-        if (h.first.compare(name, Qt::CaseInsensitive) == 0) {
-            h.second += ", " + value;
-            return true;
-        }
+    const QByteArray key = name.toLower();
+    const auto it = index->constFind(key);
+    if (it != index->constEnd()) {
+        (*into)[*it].second += ", " + value;
+        return true;
     }
+    index->insert(key, into->size());
     into->append({name, value});
     return true;
 }
@@ -276,6 +269,7 @@ void HttpResponseParser::resetForNextResponse()
     m_statusCode = 0;
     m_reason.clear();
     m_headers.clear();
+    m_headerIndex.clear();
 }
 
 void HttpResponseParser::compact()
@@ -311,7 +305,7 @@ bool HttpResponseParser::feed(const QByteArray& data)
             break;
         case State::Headers:
             if (takeLine(&line)) {
-                progress = line.isEmpty() ? finishHeaders() : parseHeaderLine(line, &m_headers);
+                progress = line.isEmpty() ? finishHeaders() : parseHeaderLine(line, &m_headers, &m_headerIndex);
             }
             break;
         case State::Body: {
@@ -365,7 +359,7 @@ bool HttpResponseParser::feed(const QByteArray& data)
                     m_state = State::Complete;
                     progress = true;
                 } else {
-                    progress = parseHeaderLine(line, &m_trailers);
+                    progress = parseHeaderLine(line, &m_trailers, &m_trailerIndex);
                 }
             }
             break;

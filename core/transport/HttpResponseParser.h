@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QHash>
 #include <QList>
 #include <QPair>
 #include <QString>
@@ -72,7 +73,8 @@ private:
     // Takes one line (without its CR LF) from m_buffer at m_pos; false when none is complete yet.
     bool takeLine(QByteArray* line);
     bool parseStatusLine(const QByteArray& line);
-    bool parseHeaderLine(const QByteArray& line, QList<QPair<QByteArray, QByteArray>>* into);
+    bool parseHeaderLine(const QByteArray& line, QList<QPair<QByteArray, QByteArray>>* into,
+                         QHash<QByteArray, qsizetype>* index);
     bool finishHeaders();
     bool parseChunkSize(const QByteArray& line);
     void resetForNextResponse();
@@ -92,6 +94,9 @@ private:
     QByteArray m_reason;
     QList<QPair<QByteArray, QByteArray>> m_headers;
     QList<QPair<QByteArray, QByteArray>> m_trailers;
+    // lower-case name -> position in m_headers / m_trailers, so folding stays linear in a 64 KiB block
+    QHash<QByteArray, qsizetype> m_headerIndex;
+    QHash<QByteArray, qsizetype> m_trailerIndex;
     qint64 m_contentLength = -1;
     bool m_chunked = false;
     qint64 m_remaining = 0; // body or chunk bytes still expected

@@ -1,0 +1,2 @@
+# The engine transport: pure parser and endpoint logic, and the reply against a fake local server.
+occ_add_test(NAME TestHttpResponseParser SOURCES unit/TestHttpResponseParser.cpp LIBS occ_transport LABELS unit)
