@@ -116,7 +116,9 @@ std::optional<DockerEndpoint> DockerEndpoint::parse(const QString& hostUrl, QStr
     if (parsed.hasQuery() || parsed.hasFragment() || !parsed.password().isEmpty()) {
         return failWith(error, QStringLiteral("\"%1\": query, fragment or password not allowed").arg(url));
     }
-    const QString portText = url.section(QLatin1Char('@'), -1).section(QLatin1Char(']'), -1);
+    // Qt accepts "host:" as no port; the docker CLI does not, and neither do we.
+    const QString portText =
+        url.mid(6).section(QLatin1Char('/'), 0, 0).section(QLatin1Char('@'), -1).section(QLatin1Char(']'), -1);
     if (portText.contains(QLatin1Char(':')) && parsed.port() <= 0) {
         return failWith(error, QStringLiteral("\"%1\": bad port").arg(url));
     }
