@@ -13,12 +13,10 @@ class Result
 public:
     Result(T value)
         : m_value(std::move(value))
-    {
-    }
+    { }
     Result(E error)
         : m_error(std::move(error))
-    {
-    }
+    { }
 
     bool ok() const { return m_value.has_value(); }
     explicit operator bool() const { return ok(); }
@@ -38,7 +36,6 @@ private:
 
 // For calls that return nothing on success.
 struct Unit
-{
-};
+{ };
 
 } // namespace occ

@@ -1,0 +1,43 @@
+#pragma once
+
+#include "cli/ExitCode.h"
+
+#include <QCommandLineOption>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+#include <memory>
+#include <vector>
+
+class QCommandLineParser;
+
+namespace occ::cli {
+
+class Context;
+
+// One `occ` verb (KeePassXC's command pattern): a name, a one-line description, its options, and
+// execute(). The same table drives `occ --help`, `occ help VERB`, and later the man page and shell
+// completions, so they cannot drift apart.
+class Command
+{
+public:
+    virtual ~Command() = default;
+
+    QString name;
+    QString description;
+    // Positional arguments as shown in usage, e.g. "[KEY [VALUE]]".
+    QString arguments;
+    // Extra help text shown by `occ help VERB`.
+    QString details;
+    QList<QCommandLineOption> options;
+    // Hidden commands (the supervisor's `run`) are not listed in `occ --help`.
+    bool hidden = false;
+
+    virtual int execute(Context& context, const QCommandLineParser& parser) = 0;
+};
+
+// All verbs, in the order `occ --help` lists them.
+std::vector<std::unique_ptr<Command>> makeCommands();
+
+} // namespace occ::cli

@@ -1,0 +1,147 @@
+#include "cli/Context.h"
+#include "cli/Output.h"
+#include "cli/commands/Commands.h"
+#include "core/config/ConfigSchema.h"
+#include "core/config/ConfigStore.h"
+#include "core/service/ServiceSpec.h"
+
+#include <QCommandLineParser>
+
+#include <nlohmann/json.hpp>
+
+namespace occ::cli {
+namespace {
+
+class ConfigCommand : public Command
+{
+public:
+    ConfigCommand()
+    {
+        name = QStringLiteral("config");
+        arguments = QStringLiteral("path|show|get KEY|set KEY VALUE|unset KEY|validate|schema");
+        description = QStringLiteral("Read or change the config file (dotted keys as in the file).");
+        details = QStringLiteral("  path      where the config file is\n"
+                                 "  show      every key and its value (--json: as JSON)\n"
+                                 "  get KEY   one value\n"
+                                 "  set KEY VALUE, unset KEY   change it (checked first; the file keeps keys it\n"
+                                 "            does not know and is written atomically)\n"
+                                 "  validate  check the file\n"
+                                 "  schema    the JSON Schema of the file\n\nKeys:\n")
+            + ConfigSchema::helpText();
+        options = {{QStringLiteral("json"), QStringLiteral("show: print JSON.")}};
+    }
+
+    int execute(Context& context, const QCommandLineParser& parser) override
+    {
+        const QStringList args = parser.positionalArguments();
+        const QString action = args.value(0);
+        Output& out = context.out();
+        auto usage = [&out]() {
+            out.error(
+                QStringLiteral("usage: occ config path|show [--json]|get KEY|set KEY VALUE|unset KEY|validate|schema"));
+            return Usage;
+        };
+        auto expectArgs = [&args](int n) { return args.size() == n; };
+
+        if (action == QLatin1String("path") && expectArgs(1)) {
+            out.result(context.configPath());
+            return Ok;
+        }
+        if (action == QLatin1String("schema") && expectArgs(1)) {
+            out.result(QString::fromUtf8(ConfigSchema::jsonSchema()).trimmed());
+            return Ok;
+        }
+        int code = Ok;
+        if ((action == QLatin1String("show") || action == QLatin1String("validate")) && expectArgs(1)) {
+            auto config = context.loadConfig(&code, false);
+            if (!config) {
+                return code;
+            }
+            if (action == QLatin1String("validate")) {
+                const ConfigErrors problems = ConfigSchema::validate(*config);
+                if (!problems.isEmpty()) {
+                    out.error(toString(problems));
+                    return ConfigInvalid;
+                }
+                if (!context.configExists()) {
+                    out.result(
+                        QStringLiteral("%1 does not exist yet; the defaults are valid.").arg(context.configPath()));
+                    return NotSetUp;
+                }
+                out.result(QStringLiteral("%1 is valid.").arg(context.configPath()));
+                return Ok;
+            }
+            if (parser.isSet(QStringLiteral("json"))) {
+                nlohmann::ordered_json j;
+                for (const ConfigKey& key : ConfigSchema::keys()) {
+                    const QVariant v = key.get(*config);
+                    auto& slot = key.section().isEmpty() ? j[key.name().toStdString()]
+                                                         : j[key.section().toStdString()][key.name().toStdString()];
+                    switch (key.type) {
+                    case ConfigKey::Type::Int:
+                        slot = v.toInt();
+                        break;
+                    case ConfigKey::Type::Bool:
+                        slot = v.toBool();
+                        break;
+                    default:
+                        slot = v.toString().toStdString();
+                        break;
+                    }
+                }
+                out.result(QString::fromStdString(j.dump(2)));
+                return Ok;
+            }
+            for (const ConfigKey& key : ConfigSchema::keys()) {
+                out.result(QStringLiteral("%1 = %2").arg(key.key, ConfigKey::toText(key.get(*config))));
+            }
+            return Ok;
+        }
+        if (action == QLatin1String("get") && expectArgs(2)) {
+            auto config = context.loadConfig(&code, false);
+            if (!config) {
+                return code;
+            }
+            auto value = ConfigSchema::get(*config, args.at(1));
+            if (!value) {
+                out.error(value.error().toString());
+                return Usage;
+            }
+            out.result(value.value());
+            return Ok;
+        }
+        if ((action == QLatin1String("set") && expectArgs(3)) || (action == QLatin1String("unset") && expectArgs(2))) {
+            if (!ConfigSchema::find(args.at(1))) {
+                out.error(QStringLiteral("unknown key \"%1\". `occ help config` lists the keys.").arg(args.at(1)));
+                return Usage;
+            }
+            auto result = action == QLatin1String("set") ? context.configStore().set(args.at(1), args.at(2))
+                                                         : context.configStore().unset(args.at(1));
+            if (!result) {
+                out.error(toString(result.error()));
+                const bool valueProblem = result.error().size() == 1
+                    && (result.error().first().kind == ConfigError::Kind::Value
+                        || result.error().first().kind == ConfigError::Kind::Type);
+                return valueProblem ? Usage : ConfigInvalid;
+            }
+            auto now = ConfigSchema::get(result.value(), args.at(1));
+            out.info(QStringLiteral("%1 = %2").arg(args.at(1), now ? now.value() : QString()));
+            if (args.at(1) == QLatin1String("network.bind") && !ServiceSpec::isLoopback(result->bind)) {
+                out.warning(QStringLiteral("opencode will be reachable from other machines; it stays behind its "
+                                           "password (`occ password show`)."));
+            }
+            out.info(QStringLiteral("It takes effect at the next `occ start` or `occ restart`."));
+            return Ok;
+        }
+        return usage();
+    }
+};
+
+} // namespace
+
+std::unique_ptr<Command> makeConfigCommand()
+{
+    return std::make_unique<ConfigCommand>();
+}
+
+} // namespace occ::cli

@@ -1,0 +1,353 @@
+#include "core/service/ServiceController.h"
+
+#include "core/docker/DockerClient.h"
+#include "core/docker/TarWriter.h"
+#include "core/logging/Logging.h"
+#include "core/service/ServiceSpec.h"
+
+#include <QElapsedTimer>
+#include <QEventLoop>
+#include <QThread>
+#include <QTimer>
+
+namespace occ {
+namespace {
+
+bool cancelled(std::atomic_bool* cancel)
+{
+    return cancel && cancel->load();
+}
+
+void report(const ServiceController::ProgressFn& progress, ServiceProgress::Phase phase, const QString& text)
+{
+    if (progress) {
+        ServiceProgress p;
+        p.phase = phase;
+        p.text = text;
+        progress(p);
+    }
+}
+
+// Sleeps while the event loop keeps running (replies of other objects still progress).
+void pause(int ms)
+{
+    QEventLoop loop;
+    QTimer::singleShot(ms, &loop, &QEventLoop::quit);
+    loop.exec(QEventLoop::ExcludeUserInputEvents);
+}
+
+} // namespace
+
+ServiceController::ServiceController(Config config, QString password, DockerClient* docker)
+    : m_config(std::move(config))
+    , m_password(std::move(password))
+    , m_docker(docker)
+{ }
+
+HealthProbe::Result ServiceController::probe(int timeoutMs) const
+{
+    return HealthProbe::probe(ServiceSpec::probeUrl(m_config), m_config.username, m_password, timeoutMs);
+}
+
+ServiceResult<Unit> ServiceController::ensureImage(const ProgressFn& progress, std::atomic_bool* cancel)
+{
+    const QString ref = ServiceSpec::imageRef(m_config);
+    auto exists = m_docker->imageExists(ref);
+    if (!exists) {
+        return ServiceError::fromDocker(exists.error(), QStringLiteral("Could not look up image %1").arg(ref));
+    }
+    if (exists.value()) {
+        return Unit{};
+    }
+    return ServiceError(ServiceError::Kind::Image,
+                        QStringLiteral("Image %1 is not present and this build cannot make it. Build it, or set "
+                                       "image.name / image.opencode_version to an image that exists.")
+                            .arg(ref));
+}
+
+ServiceResult<Unit> ServiceController::injectPassword(const QString& containerId)
+{
+    TarWriter tar;
+    const int uid = ServiceSpec::ContainerUid;
+    // The directory is created by the archive itself so the image needs nothing but the entrypoint contract.
+    tar.addDirectory(QStringLiteral("opencode-cloud"), 0700, uid, uid);
+    tar.addFile(QStringLiteral("opencode-cloud/") + QString::fromLatin1(ServiceSpec::PasswordFile), m_password.toUtf8(),
+                0400, uid, uid);
+    auto put = m_docker->putArchive(containerId, QStringLiteral("/run"), tar.data());
+    if (!put) {
+        return ServiceError::fromDocker(put.error(), QStringLiteral("Could not hand the password to the container"));
+    }
+    return Unit{};
+}
+
+ServiceResult<QString> ServiceController::createContainer(const ProgressFn& progress)
+{
+    for (const ServiceSpec::Volume& v : ServiceSpec::volumes(m_config)) {
+        QMap<QString, QString> labels{{QString::fromLatin1(ServiceSpec::ManagedLabel), QStringLiteral("true")},
+                                      {QString::fromLatin1(ServiceSpec::VolumeRoleLabel), v.role}};
+        auto created = m_docker->createVolume(v.name, labels);
+        if (!created) {
+            return ServiceError::fromDocker(created.error(), QStringLiteral("Could not create volume %1").arg(v.name));
+        }
+    }
+    report(progress, ServiceProgress::Phase::Step, QStringLiteral("Creating container %1").arg(m_config.containerName));
+    auto id = m_docker->createContainer(m_config.containerName, ServiceSpec::containerSpec(m_config));
+    if (!id) {
+        if (id.error().isNameConflict()) {
+            return ServiceError(ServiceError::Kind::Conflict,
+                                QStringLiteral("A container named \"%1\" already exists and was not made by "
+                                               "opencode-cloud. Remove or rename it (`docker rm %1`), or choose "
+                                               "another name with `occ config set service.container_name NAME`.")
+                                    .arg(m_config.containerName),
+                                id.error());
+        }
+        return ServiceError::fromDocker(id.error(), QStringLiteral("Could not create the container"));
+    }
+    return id.value();
+}
+
+ServiceResult<ServiceController::StartOutcome> ServiceController::start(const ProgressFn& progress,
+                                                                        std::atomic_bool* cancel)
+{
+    QElapsedTimer timer;
+    timer.start();
+    StartOutcome outcome;
+    outcome.url = ServiceSpec::url(m_config);
+
+    if (m_password.isEmpty() && !ServiceSpec::isLoopback(m_config.bind)) {
+        return ServiceError(ServiceError::Kind::Config,
+                            QStringLiteral("Refusing to listen on %1 without a password: anyone who can reach "
+                                           "this machine could use opencode. Set one with `occ password set`, or "
+                                           "bind to 127.0.0.1 with `occ config set network.bind 127.0.0.1`.")
+                                .arg(m_config.bind));
+    }
+
+    auto image = ensureImage(progress, cancel);
+    if (!image) {
+        return image.error();
+    }
+    if (cancelled(cancel)) {
+        return ServiceError(ServiceError::Kind::Cancelled, QStringLiteral("Cancelled."));
+    }
+
+    const ContainerSpec wanted = ServiceSpec::containerSpec(m_config);
+    const QString wantedHash = wanted.labels.value(QString::fromLatin1(ServiceSpec::ConfigHashLabel));
+    QString id;
+    auto info = m_docker->inspectContainer(m_config.containerName);
+    if (info) {
+        const ContainerInfo& c = info.value();
+        if (c.labels.value(QString::fromLatin1(ServiceSpec::ManagedLabel)) != QLatin1String("true")) {
+            return ServiceError(ServiceError::Kind::Conflict,
+                                QStringLiteral("A container named \"%1\" already exists and was not made by "
+                                               "opencode-cloud. Remove or rename it (`docker rm -f %1`), or choose "
+                                               "another name with `occ config set service.container_name NAME`.")
+                                    .arg(m_config.containerName));
+        }
+        auto currentImage = m_docker->inspectImage(wanted.image);
+        const bool imageChanged = currentImage && currentImage->id != c.imageId;
+        if (c.labels.value(QString::fromLatin1(ServiceSpec::ConfigHashLabel)) != wantedHash || imageChanged) {
+            report(progress, ServiceProgress::Phase::Step,
+                   imageChanged ? QStringLiteral("The image changed: recreating the container (volumes are kept)")
+                                : QStringLiteral("The config changed: recreating the container (volumes are kept)"));
+            if (c.running || c.restarting) {
+                auto stopped = m_docker->stopContainer(c.id, 10);
+                if (!stopped) {
+                    return ServiceError::fromDocker(stopped.error(),
+                                                    QStringLiteral("Could not stop the old container"));
+                }
+            }
+            auto removed = m_docker->removeContainer(c.id, true, false);
+            if (!removed) {
+                return ServiceError::fromDocker(removed.error(), QStringLiteral("Could not remove the old container"));
+            }
+            outcome.recreated = true;
+        } else if (c.running) {
+            report(progress, ServiceProgress::Phase::Step, QStringLiteral("Already running"));
+            auto healthy = waitHealthy(c.id, progress, cancel);
+            if (!healthy) {
+                return healthy.error();
+            }
+            outcome.wasRunning = true;
+            outcome.elapsedMs = timer.elapsed();
+            return outcome;
+        } else {
+            id = c.id;
+        }
+    } else if (info.error().category() != DockerError::Category::NotFound) {
+        return ServiceError::fromDocker(info.error(), QStringLiteral("Could not look up the container"));
+    }
+
+    if (id.isEmpty()) {
+        auto created = createContainer(progress);
+        if (!created) {
+            return created.error();
+        }
+        id = created.value();
+        outcome.created = true;
+    }
+
+    // Written before every start, so a rotated password takes effect and a container made by hand
+    // from our image never starts without one.
+    auto injected = injectPassword(id);
+    if (!injected) {
+        return injected.error();
+    }
+    report(progress, ServiceProgress::Phase::Step, QStringLiteral("Starting %1").arg(m_config.containerName));
+    auto started = m_docker->startContainer(id);
+    if (!started) {
+        if (started.error().isPortInUse()) {
+            return ServiceError(ServiceError::Kind::Conflict,
+                                QStringLiteral("Port %1 on %2 is already in use by another program. Stop it, or "
+                                               "choose another port with `occ config set network.port N` "
+                                               "(`occ doctor` shows who holds it).")
+                                    .arg(m_config.port)
+                                    .arg(m_config.bind),
+                                started.error());
+        }
+        return ServiceError::fromDocker(started.error(), QStringLiteral("Could not start the container"));
+    }
+    auto healthy = waitHealthy(id, progress, cancel);
+    if (!healthy) {
+        return healthy.error();
+    }
+    outcome.elapsedMs = timer.elapsed();
+    return outcome;
+}
+
+ServiceResult<Unit> ServiceController::waitHealthy(const QString& containerId, const ProgressFn& progress,
+                                                   std::atomic_bool* cancel)
+{
+    QElapsedTimer timer;
+    timer.start();
+    const qint64 limitMs = qint64(m_config.healthTimeoutSeconds) * 1000;
+    int interval = 100;
+    while (true) {
+        // Reported on every round so a spinner can turn; plain-line front ends print it once.
+        report(progress, ServiceProgress::Phase::Waiting, QStringLiteral("Waiting for opencode to answer"));
+        if (cancelled(cancel)) {
+            return ServiceError(ServiceError::Kind::Cancelled, QStringLiteral("Cancelled."));
+        }
+        auto info = m_docker->inspectContainer(containerId);
+        if (!info) {
+            return ServiceError::fromDocker(info.error(), QStringLiteral("Lost the container while it started"));
+        }
+        const ContainerInfo& c = info.value();
+        if (!c.running && !c.restarting) {
+            return ServiceError(
+                ServiceError::Kind::Health,
+                QStringLiteral("The service stopped while starting (exit code %1). See `occ logs -n 50`.")
+                    .arg(c.exitCode));
+        }
+        if (c.running && !c.restarting) {
+            // A short timeout: a request in opencode's first second can hang forever.
+            const HealthProbe::Result r = probe(1500);
+            if (r.healthy()) {
+                return Unit{};
+            }
+        }
+        if (timer.elapsed() > limitMs) {
+            return ServiceError(ServiceError::Kind::Health,
+                                QStringLiteral("The service did not become healthy within %1 s. See `occ logs -n 50`; "
+                                               "raise the limit with `occ config set health.start_timeout_seconds N`.")
+                                    .arg(m_config.healthTimeoutSeconds));
+        }
+        pause(interval);
+        interval = std::min(interval * 2, 1000);
+    }
+}
+
+ServiceResult<Unit> ServiceController::stop(int timeoutSeconds)
+{
+    auto info = m_docker->inspectContainer(m_config.containerName);
+    if (!info) {
+        if (info.error().category() == DockerError::Category::NotFound) {
+            return Unit{};
+        }
+        return ServiceError::fromDocker(info.error(), QStringLiteral("Could not look up the container"));
+    }
+    if (!info->running && !info->restarting) {
+        return Unit{};
+    }
+    auto stopped = m_docker->stopContainer(info->id, timeoutSeconds);
+    if (!stopped) {
+        return ServiceError::fromDocker(stopped.error(), QStringLiteral("Could not stop the container"));
+    }
+    return Unit{};
+}
+
+ServiceResult<ServiceController::StartOutcome> ServiceController::restart(const ProgressFn& progress,
+                                                                          std::atomic_bool* cancel)
+{
+    auto stopped = stop();
+    if (!stopped) {
+        return stopped.error();
+    }
+    return start(progress, cancel);
+}
+
+ServiceStatus ServiceController::status()
+{
+    ServiceStatus s;
+    s.url = ServiceSpec::url(m_config);
+    s.image = ServiceSpec::imageRef(m_config);
+    auto ping = m_docker->ping();
+    if (!ping) {
+        s.state = ServiceStatus::State::EngineUnreachable;
+        s.detail = ping.error().userMessage();
+        switch (ping.error().category()) {
+        case DockerError::Category::PermissionDenied:
+            s.engineProblem = ServiceStatus::EngineProblem::PermissionDenied;
+            break;
+        case DockerError::Category::NoEngine:
+            s.engineProblem = ServiceStatus::EngineProblem::NotRunning;
+            break;
+        default:
+            s.engineProblem = ServiceStatus::EngineProblem::Other;
+            break;
+        }
+        return s;
+    }
+    auto info = m_docker->inspectContainer(m_config.containerName);
+    if (!info) {
+        s.state = ServiceStatus::State::Stopped;
+        s.detail = info.error().category() == DockerError::Category::NotFound ? QStringLiteral("not created yet")
+                                                                              : info.error().userMessage();
+        return s;
+    }
+    const ContainerInfo& c = info.value();
+    s.containerId = c.id;
+    s.restartCount = c.restartCount;
+    s.exitCode = c.exitCode;
+    s.opencodeVersion = m_config.opencodeVersion;
+    if (c.restarting) {
+        s.state = ServiceStatus::State::Restarting;
+        s.detail = QStringLiteral("crashed (exit code %1) and is being restarted").arg(c.exitCode);
+        return s;
+    }
+    if (!c.running) {
+        s.state = ServiceStatus::State::Stopped;
+        s.detail = c.status;
+        return s;
+    }
+    s.startedAt = c.startedAt;
+    if (c.health == QLatin1String("unhealthy")) {
+        // Docker's restart policy never acts on this: say it plainly.
+        s.state = ServiceStatus::State::Unhealthy;
+        s.detail = QStringLiteral("running but failing its health check");
+        return s;
+    }
+    const HealthProbe::Result r = probe(2000);
+    if (r.healthy()) {
+        s.state = ServiceStatus::State::Healthy;
+    } else if (c.health == QLatin1String("healthy")) {
+        // The engine's check passed recently, ours did not: report what we saw.
+        s.state = ServiceStatus::State::Unhealthy;
+        s.detail = r.answered ? QStringLiteral("HTTP %1 from /global/health").arg(r.httpStatus) : r.error;
+    } else {
+        s.state = ServiceStatus::State::Starting;
+        s.detail = r.answered ? QStringLiteral("HTTP %1 from /global/health").arg(r.httpStatus) : r.error;
+    }
+    return s;
+}
+
+} // namespace occ

@@ -1,0 +1,79 @@
+#pragma once
+
+#include "core/config/Config.h"
+#include "core/service/HealthProbe.h"
+#include "core/service/ServiceError.h"
+#include "core/service/ServiceState.h"
+
+#include <QString>
+
+#include <atomic>
+#include <functional>
+
+namespace occ {
+
+class DockerClient;
+struct ContainerInfo;
+
+// What a long operation reports while it runs. Front ends render it: a progress bar and spinner on a
+// terminal, plain lines otherwise, a QProgressBar and a log pane in the wizard.
+struct ServiceProgress
+{
+    enum class Phase { Step, Build, Waiting };
+    Phase phase = Phase::Step;
+    QString text; // one line, English
+    int step = 0; // build: "Step N/M"
+    int totalSteps = 0;
+};
+
+// The service's lifecycle on one engine: the only place that decides what to create, recreate, start,
+// stop and when the service counts as up. Synchronous (it drives DockerClient's blocking calls), so use it
+// from the CLI or a worker thread, never from a GUI thread. It never removes a volume.
+class ServiceController
+{
+public:
+    using ProgressFn = std::function<void(const ServiceProgress&)>;
+
+    struct StartOutcome
+    {
+        QString url;
+        bool created = false; // a new container was made
+        bool recreated = false; // ... replacing one whose config had changed
+        bool wasRunning = false; // it already ran and was healthy: nothing to do
+        qint64 elapsedMs = 0;
+    };
+
+    // password: the web UI password from the credentials store (may be empty only for loopback binds).
+    ServiceController(Config config, QString password, DockerClient* docker);
+
+    const Config& config() const { return m_config; }
+
+    // Idempotent: builds the image if missing, creates or recreates the container when the config changed
+    // (volumes are kept), injects the password, starts it and waits until opencode answers 200.
+    ServiceResult<StartOutcome> start(const ProgressFn& progress = {}, std::atomic_bool* cancel = nullptr);
+    // Idempotent: a stopped or missing container is fine.
+    ServiceResult<Unit> stop(int timeoutSeconds = 10);
+    ServiceResult<StartOutcome> restart(const ProgressFn& progress = {}, std::atomic_bool* cancel = nullptr);
+    // Never fails: problems become states (engine unreachable, stopped, ...).
+    ServiceStatus status();
+
+    // The image for this config: present, or built from the embedded context.
+    ServiceResult<Unit> ensureImage(const ProgressFn& progress = {}, std::atomic_bool* cancel = nullptr);
+    // Polls the container and opencode until a 200, a crash, or the timeout (health.start_timeout_seconds).
+    ServiceResult<Unit> waitHealthy(const QString& containerId, const ProgressFn& progress = {},
+                                    std::atomic_bool* cancel = nullptr);
+    // Writes the password file into a created or stopped container (never via env: it would show in
+    // `docker inspect`). The image's entrypoint reads it.
+    ServiceResult<Unit> injectPassword(const QString& containerId);
+
+    HealthProbe::Result probe(int timeoutMs = 2000) const;
+
+private:
+    ServiceResult<QString> createContainer(const ProgressFn& progress);
+
+    Config m_config;
+    QString m_password;
+    DockerClient* m_docker;
+};
+
+} // namespace occ

@@ -1,0 +1,28 @@
+#include "core/service/ServiceError.h"
+
+namespace occ {
+
+ServiceError ServiceError::fromDocker(const DockerError& error, const QString& context)
+{
+    Kind kind = Kind::Other;
+    switch (error.category()) {
+    case DockerError::Category::NoEngine:
+    case DockerError::Category::PermissionDenied:
+    case DockerError::Category::ApiVersion:
+        kind = Kind::Engine;
+        break;
+    case DockerError::Category::Cancelled:
+        kind = Kind::Cancelled;
+        break;
+    case DockerError::Category::Conflict:
+        kind = Kind::Conflict;
+        break;
+    default:
+        kind = error.isPortInUse() ? Kind::Conflict : Kind::Other;
+        break;
+    }
+    const QString text = error.userMessage();
+    return {kind, context.isEmpty() ? text : context + QStringLiteral(": ") + text, error};
+}
+
+} // namespace occ

@@ -1,0 +1,106 @@
+#include "core/service/ServiceSpec.h"
+
+#include "core/config/Config.h"
+
+#include <QCryptographicHash>
+#include <QHostAddress>
+
+namespace occ::ServiceSpec {
+
+QVector<Volume> volumes(const Config& config)
+{
+    const QString home = QString::fromLatin1(ContainerHome);
+    QVector<Volume> v = {
+        {QStringLiteral("data"), config.volumePrefix + QStringLiteral("-data"),
+         home + QStringLiteral("/.local/share/opencode")},
+        {QStringLiteral("config"), config.volumePrefix + QStringLiteral("-config"),
+         home + QStringLiteral("/.config/opencode")},
+        {QStringLiteral("state"), config.volumePrefix + QStringLiteral("-state"),
+         home + QStringLiteral("/.local/state/opencode")},
+    };
+    if (config.workspacePath.isEmpty()) {
+        v.append({QStringLiteral("workspace"), config.volumePrefix + QStringLiteral("-workspace"),
+                  home + QStringLiteral("/workspace")});
+    }
+    return v;
+}
+
+QString imageRef(const Config& config)
+{
+    return config.imageName + QLatin1Char(':') + config.opencodeVersion;
+}
+
+ContainerSpec containerSpec(const Config& config)
+{
+    ContainerSpec spec;
+    spec.image = imageRef(config);
+    spec.env = {QStringLiteral("OCC_USERNAME=") + config.username};
+    spec.labels.insert(QString::fromLatin1(ManagedLabel), QStringLiteral("true"));
+    // Docker needs an address: "localhost" is published on the IPv4 loopback.
+    const QString hostIp = config.bind == QLatin1String("localhost") ? QStringLiteral("127.0.0.1") : config.bind;
+    spec.portBindings.append({QString::fromLatin1(ContainerPort), hostIp, QString::number(config.port)});
+    for (const Volume& v : volumes(config)) {
+        spec.mounts.append({ContainerSpec::Mount::Type::Volume, v.name, v.target, false});
+    }
+    if (!config.workspacePath.isEmpty()) {
+        spec.mounts.append({ContainerSpec::Mount::Type::Bind, config.workspacePath,
+                            QString::fromLatin1(ContainerHome) + QStringLiteral("/workspace"), false});
+    }
+    spec.restartPolicy.name = config.restartPolicy;
+    spec.restartPolicy.maximumRetryCount =
+        config.restartPolicy == QLatin1String("on-failure") ? config.restartMaxRetries : 0;
+    // The image runs tini as its entrypoint; a second init would only add a process.
+    spec.init = false;
+    spec.stopTimeout = 10;
+    spec.labels.insert(QString::fromLatin1(ConfigHashLabel), configHash(spec));
+    return spec;
+}
+
+QString configHash(const ContainerSpec& spec)
+{
+    ContainerSpec copy = spec;
+    copy.labels.remove(QString::fromLatin1(ConfigHashLabel));
+    const std::string body = copy.toCreateBody().dump();
+    return QString::fromLatin1(
+        QCryptographicHash::hash(QByteArray::fromStdString(body), QCryptographicHash::Sha256).toHex().left(16));
+}
+
+QString url(const Config& config)
+{
+    if (!config.publicUrl.isEmpty()) {
+        return config.publicUrl;
+    }
+    QString host = config.bind;
+    const QHostAddress addr(host);
+    if (host.isEmpty() || addr == QHostAddress::AnyIPv4 || addr == QHostAddress::AnyIPv6
+        || host == QLatin1String("localhost")) {
+        host = QStringLiteral("localhost");
+    } else if (addr.protocol() == QAbstractSocket::IPv6Protocol) {
+        host = QLatin1Char('[') + host + QLatin1Char(']');
+    }
+    return QStringLiteral("http://%1:%2").arg(host).arg(config.port);
+}
+
+QString probeUrl(const Config& config)
+{
+    QString host = config.bind;
+    const QHostAddress addr(host);
+    if (host.isEmpty() || host == QLatin1String("localhost") || addr == QHostAddress::AnyIPv4
+        || addr == QHostAddress::AnyIPv6) {
+        host = QStringLiteral("127.0.0.1");
+    } else if (addr.protocol() == QAbstractSocket::IPv6Protocol) {
+        host = QLatin1Char('[') + host + QLatin1Char(']');
+    }
+    return QStringLiteral("http://%1:%2").arg(host).arg(config.port);
+}
+
+bool isLoopback(const QString& bind)
+{
+    if (bind == QLatin1String("localhost")) {
+        return true;
+    }
+    const QHostAddress addr(bind);
+    return !addr.isNull() && addr.isLoopback();
+}
+
+} // namespace occ::ServiceSpec
