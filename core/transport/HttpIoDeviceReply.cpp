@@ -118,6 +118,8 @@ void HttpIoDeviceReply::setup(const QNetworkRequest& request, const QByteArray& 
 
     m_timer = new QTimer(this);
     m_timer->setSingleShot(true);
+    // A coarse timer may fire 5% early; "no data for N ms" should mean at least N ms.
+    m_timer->setTimerType(Qt::PreciseTimer);
     m_timer->setInterval(qMax(0, request.transferTimeout()));
     connect(m_timer, &QTimer::timeout, this, [this] {
         finishWithError(QNetworkReply::TimeoutError, TransportError::Timeout,
