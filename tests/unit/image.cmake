@@ -1,0 +1,1 @@
+occ_add_test(NAME TestImageContext SOURCES unit/TestImageContext.cpp LIBS occ_image LABELS unit)
