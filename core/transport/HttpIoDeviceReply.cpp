@@ -486,13 +486,12 @@ void HttpIoDeviceReply::releaseDevice()
     } else if (m_process) {
         QProcess* process = m_process;
         if (process->state() != QProcess::NotRunning) {
-            // dial-stdio only ends when its connection does; we are done with it.
+            // dial-stdio only ends when its connection does, and we are done with it. Reaping a SIGKILLed
+            // child takes no time, and leaves no process for QProcess's destructor to warn about.
             process->kill();
-            // Reap it after the kill rather than blocking here; if we go first, QProcess's destructor reaps it.
-            connect(process, &QProcess::finished, process, &QObject::deleteLater);
-        } else {
-            process->deleteLater();
+            process->waitForFinished(1000);
         }
+        process->deleteLater();
     }
     m_device = nullptr;
     m_socket = nullptr;
