@@ -1,0 +1,27 @@
+#pragma once
+
+#include <QString>
+
+#include <memory>
+
+namespace occ {
+
+// "Start at login" for the desktop app, one implementation per OS chosen at compile time (KeePassXC's
+// OSUtils pattern): an XDG autostart entry on Linux, a LaunchAgent on macOS, the Run key on Windows.
+class Autostart
+{
+public:
+    virtual ~Autostart() = default;
+
+    virtual bool isEnabled() const = 0;
+    // Returns an empty string on success, else what went wrong in words.
+    virtual QString setEnabled(bool enabled) = 0;
+    // Where the entry lives, for the settings dialog's tooltip.
+    virtual QString location() const = 0;
+
+    // This OS's implementation, starting `program` (default: this executable) with `arguments`.
+    static std::unique_ptr<Autostart> create(const QString& program = QString(),
+                                             const QString& arguments = QStringLiteral("--autostart"));
+};
+
+} // namespace occ

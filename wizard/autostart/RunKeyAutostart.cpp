@@ -1,0 +1,60 @@
+#include "wizard/autostart/RunKeyAutostart.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QSettings>
+
+namespace occ {
+
+namespace {
+constexpr char RunKey[] = "HKEY_CURRENT_USER\\Software\\Microsoft\\Windows\\CurrentVersion\\Run";
+constexpr char ValueName[] = "opencode-cloud";
+} // namespace
+
+std::unique_ptr<Autostart> Autostart::create(const QString& program, const QString& arguments)
+{
+    return std::make_unique<RunKeyAutostart>(program.isEmpty() ? QCoreApplication::applicationFilePath() : program,
+                                             arguments);
+}
+
+RunKeyAutostart::RunKeyAutostart(QString program, QString arguments)
+    : m_program(std::move(program))
+    , m_arguments(std::move(arguments))
+{ }
+
+QString RunKeyAutostart::location() const
+{
+    return QLatin1String(RunKey) + QLatin1Char('\\') + QLatin1String(ValueName);
+}
+
+bool RunKeyAutostart::isEnabled() const
+{
+    QSettings settings(QLatin1String(RunKey), QSettings::NativeFormat);
+    return settings.contains(QLatin1String(ValueName));
+}
+
+QString RunKeyAutostart::setEnabled(bool enabled)
+{
+    QSettings settings(QLatin1String(RunKey), QSettings::NativeFormat);
+    if (enabled) {
+        settings.setValue(QLatin1String(ValueName), commandLine(m_program, m_arguments));
+    } else {
+        settings.remove(QLatin1String(ValueName));
+    }
+    settings.sync();
+    if (settings.status() != QSettings::NoError) {
+        return QCoreApplication::translate("occ::Autostart", "Could not write %1.").arg(location());
+    }
+    return QString();
+}
+
+QString RunKeyAutostart::commandLine(const QString& program, const QString& arguments)
+{
+    QString line = QLatin1Char('"') + QDir::toNativeSeparators(program) + QLatin1Char('"');
+    if (!arguments.isEmpty()) {
+        line += QLatin1Char(' ') + arguments;
+    }
+    return line;
+}
+
+} // namespace occ
