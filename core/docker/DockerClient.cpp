@@ -328,6 +328,9 @@ DockerResult<QString> DockerClient::buildImage(const QByteArray& tarContext, con
     }
     items.append({QStringLiteral("nocache"), flag(options.noCache)});
     items.append({QStringLiteral("pull"), flag(options.pull)});
+    if (!options.networkMode.isEmpty()) {
+        items.append({QStringLiteral("networkmode"), options.networkMode});
+    }
     // Remove intermediate containers even when a step fails, so failed builds leave nothing behind.
     items.append({QStringLiteral("rm"), QStringLiteral("1")});
     items.append({QStringLiteral("forcerm"), QStringLiteral("1")});

@@ -98,6 +98,26 @@ QDateTime parseDockerTime(const QString& text)
     return dt.isValid() ? dt.toUTC() : QDateTime();
 }
 
+QString logSinceAfter(const QString& timestamp)
+{
+    static const QRegularExpression re(QStringLiteral(R"(^([^.Z+]+)(?:\.(\d{1,9}))?(Z|[+-]\d{2}:\d{2})$)"));
+    const QRegularExpressionMatch m = re.match(timestamp.trimmed());
+    if (!m.hasMatch()) {
+        return {};
+    }
+    const QDateTime seconds = QDateTime::fromString(m.captured(1) + m.captured(3), Qt::ISODate);
+    if (!seconds.isValid()) {
+        return {};
+    }
+    qint64 secs = seconds.toSecsSinceEpoch();
+    qint64 nanos = (m.captured(2) + QStringLiteral("000000000")).left(9).toLongLong() + 1;
+    if (nanos >= 1000000000) {
+        nanos -= 1000000000;
+        ++secs;
+    }
+    return QStringLiteral("%1.%2").arg(secs).arg(nanos, 9, 10, QLatin1Char('0'));
+}
+
 EngineVersion EngineVersion::fromJson(const nlohmann::json& j)
 {
     return EngineVersion{str(j, "Version"), str(j, "ApiVersion"), str(j, "MinAPIVersion"),

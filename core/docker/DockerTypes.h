@@ -113,6 +113,7 @@ struct BuildOptions
     Labels labels;
     bool noCache = false;
     bool pull = false;
+    QString networkMode; // for RUN steps: "" = the engine's default (bridge), "none", "host"
 };
 
 struct BuildProgress
@@ -152,6 +153,11 @@ struct DockerEvent
 // Docker's timestamps are RFC 3339 with up to nine fractional digits ("RFC3339Nano"); Qt parses
 // at most milliseconds. The zero time "0001-01-01T00:00:00Z" means "never" and gives an invalid QDateTime.
 QDateTime parseDockerTime(const QString& text);
+
+// The `since` for re-attaching a log stream right after a line stamped `timestamp` (RFC3339Nano,
+// from LogOptions::timestamps): unix seconds with nanoseconds, one nanosecond later, because the
+// engine's since is inclusive. Empty when the timestamp does not parse.
+QString logSinceAfter(const QString& timestamp);
 
 } // namespace occ
 

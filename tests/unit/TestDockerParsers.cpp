@@ -22,7 +22,34 @@ private Q_SLOTS:
     void event();
     void logsQuery_data();
     void logsQuery();
+    void sinceAfter_data();
+    void sinceAfter();
 };
+
+void TestDockerParsers::sinceAfter_data()
+{
+    QTest::addColumn<QString>("timestamp");
+    QTest::addColumn<QString>("since");
+    QTest::newRow("one nanosecond after a nanosecond timestamp") << "2024-05-06T07:08:09.123456789Z"
+                                                                 << "1714979289.123456790";
+    QTest::newRow("a short fraction is padded") << "2024-05-06T07:08:09.5Z"
+                                                << "1714979289.500000001";
+    QTest::newRow("no fraction") << "2024-05-06T07:08:09Z"
+                                 << "1714979289.000000001";
+    QTest::newRow("the last nanosecond of a second carries") << "2024-05-06T07:08:09.999999999Z"
+                                                             << "1714979290.000000000";
+    QTest::newRow("an offset") << "2024-05-06T09:08:09.1+02:00"
+                               << "1714979289.100000001";
+    QTest::newRow("garbage") << "not a time"
+                             << "";
+}
+
+void TestDockerParsers::sinceAfter()
+{
+    QFETCH(QString, timestamp);
+    QFETCH(QString, since);
+    QCOMPARE(logSinceAfter(timestamp), since);
+}
 
 void TestDockerParsers::jsonLinesSplitAnywhere()
 {
