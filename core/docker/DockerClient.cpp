@@ -177,7 +177,9 @@ DockerResult<DockerClient::Response> DockerClient::request(const QByteArray& ver
     response.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     response.headers = reply->rawHeaderPairs();
     DockerError error = DockerError::fromReply(reply, response.body);
-    reply->deleteLater();
+    // Deleted now, not with deleteLater(): a CLI that never runs an outer event loop would
+    // otherwise keep every reply of the process alive. finished() has fully returned here.
+    delete reply;
     if (cancelled) {
         return localError(DockerError::Category::Cancelled, QStringLiteral("cancelled"));
     }
