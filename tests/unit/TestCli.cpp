@@ -1,0 +1,303 @@
+// The occ CLI without an engine: parsing, help, config commands and their errors, exit codes.
+
+#include "support/CliRunner.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QRandomGenerator>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <sys/stat.h>
+
+using occ::test::runOcc;
+
+class TestCli : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    QString m_config;
+
+    void writeConfig(const QByteArray& text)
+    {
+        QDir().mkpath(QFileInfo(m_config).path());
+        QFile f(m_config);
+        QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        f.write(text);
+    }
+    QByteArray readConfig()
+    {
+        QFile f(m_config);
+        return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+    }
+
+private Q_SLOTS:
+    void init()
+    {
+        QVERIFY(m_dir.isValid());
+        m_config = m_dir.filePath(QStringLiteral("cfg%1/config.json").arg(QRandomGenerator::global()->generate()));
+        qputenv("OCC_CONFIG", m_config.toUtf8());
+        // No engine in these tests: a socket that does not exist.
+        qputenv("DOCKER_HOST", QByteArray("unix://") + m_dir.filePath(QStringLiteral("no-such.sock")).toUtf8());
+        qunsetenv("DOCKER_CONTEXT");
+    }
+
+    void versionAndHelp()
+    {
+        auto r = runOcc({QStringLiteral("--version")});
+        QCOMPARE(r.code, 0);
+        QVERIFY2(r.out.startsWith(QStringLiteral("occ ")), qPrintable(r.out));
+        r = runOcc({QStringLiteral("--help")});
+        QCOMPARE(r.code, 0);
+        for (const char* verb :
+             {"setup", "start", "stop", "restart", "status", "logs", "config", "open", "doctor", "password"}) {
+            QVERIFY2(r.out.contains(QStringLiteral("  ") + QLatin1String(verb)), verb);
+        }
+        r = runOcc({QStringLiteral("help"), QStringLiteral("logs")});
+        QCOMPARE(r.code, 0);
+        QVERIFY(r.out.contains(QStringLiteral("--follow")));
+        QVERIFY(r.out.contains(QStringLiteral("--config FILE")));
+    }
+
+    void usageErrors_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("an unknown verb is a usage error")
+            << QStringList{QStringLiteral("frobnicate")} << QStringLiteral("unknown command");
+        QTest::newRow("no verb is a usage error") << QStringList{} << QStringLiteral("no command");
+        QTest::newRow("an unknown option is a usage error")
+            << QStringList{QStringLiteral("status"), QStringLiteral("--bogus")} << QStringLiteral("bogus");
+        QTest::newRow("logs --tail needs a number")
+            << QStringList{QStringLiteral("logs"), QStringLiteral("-n"), QStringLiteral("many")}
+            << QStringLiteral("--tail");
+        QTest::newRow("logs --since needs a time")
+            << QStringList{QStringLiteral("logs"), QStringLiteral("--since"), QStringLiteral("yesterday")}
+            << QStringLiteral("--since");
+        QTest::newRow("stop --timeout must be a number")
+            << QStringList{QStringLiteral("stop"), QStringLiteral("-t"), QStringLiteral("-5")}
+            << QStringLiteral("--timeout");
+        QTest::newRow("config without an action is a usage error")
+            << QStringList{QStringLiteral("config")} << QStringLiteral("usage: occ config");
+        QTest::newRow("password needs an action") << QStringList{QStringLiteral("password"), QStringLiteral("print")}
+                                                  << QStringLiteral("usage: occ password");
+        QTest::newRow("setup rejects an invalid port") << QStringList{QStringLiteral("setup"), QStringLiteral("--yes"),
+                                                                      QStringLiteral("--port"), QStringLiteral("70000")}
+                                                       << QStringLiteral("--port");
+        QTest::newRow("setup rejects a port that is not a number")
+            << QStringList{QStringLiteral("setup"), QStringLiteral("--yes"), QStringLiteral("--port"),
+                           QStringLiteral("http")}
+            << QStringLiteral("--port");
+        QTest::newRow("setup rejects an unknown restart policy")
+            << QStringList{QStringLiteral("setup"), QStringLiteral("--yes"), QStringLiteral("--restart-policy"),
+                           QStringLiteral("sometimes")}
+            << QStringLiteral("--restart-policy");
+    }
+    void usageErrors()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(QString, message);
+        const auto r = runOcc(args);
+        QCOMPARE(r.code, 2);
+        QVERIFY2(r.err.contains(message), qPrintable(r.err));
+        QVERIFY2(r.err.startsWith(QStringLiteral("error: ")), qPrintable(r.err));
+        QVERIFY(!QFile::exists(m_config)); // a usage error never writes the config
+    }
+
+    void commandsNeedSetUp_data()
+    {
+        QTest::addColumn<QString>("verb");
+        for (const char* verb : {"start", "stop", "restart", "logs", "open"}) {
+            QTest::newRow(qPrintable(QStringLiteral("%1 says to run setup first").arg(QLatin1String(verb))))
+                << QString::fromLatin1(verb);
+        }
+    }
+    void commandsNeedSetUp()
+    {
+        QFETCH(QString, verb);
+        const auto r = runOcc({verb});
+        QCOMPARE(r.code, 5);
+        QVERIFY2(r.err.contains(QStringLiteral("occ setup")), qPrintable(r.err));
+    }
+
+    void statusWithoutSetupSaysSo()
+    {
+        auto r = runOcc({QStringLiteral("status")});
+        QCOMPARE(r.code, 5);
+        QVERIFY(r.out.contains(QStringLiteral("not-set-up")));
+        r = runOcc({QStringLiteral("status"), QStringLiteral("--json")});
+        QCOMPARE(r.code, 5);
+        QVERIFY2(r.out.contains(QStringLiteral("\"state\": \"not-set-up\"")), qPrintable(r.out));
+    }
+
+    void setupWithoutEngineWritesConfigAndPrivateFiles()
+    {
+        const auto r = runOcc({QStringLiteral("setup"), QStringLiteral("--yes"), QStringLiteral("--no-install-docker"),
+                               QStringLiteral("--port"), QStringLiteral("47123")});
+        QCOMPARE(r.code, 0);
+        QVERIFY2(r.err.contains(QStringLiteral("Docker")), qPrintable(r.err)); // it warned about the engine
+        QVERIFY(r.out.contains(QStringLiteral("http://127.0.0.1:47123")));
+        // Output is not a terminal: the password is not printed.
+        const auto pw = runOcc({QStringLiteral("password"), QStringLiteral("show")});
+        QCOMPARE(pw.code, 0);
+        const QString password = pw.out.trimmed();
+        QVERIFY(password.size() >= 24);
+        QVERIFY(!r.all().contains(password));
+        struct stat st
+        { };
+        QCOMPARE(::stat(QFile::encodeName(m_config).constData(), &st), 0);
+        QCOMPARE(st.st_mode & 0777, 0600u);
+        const QString creds = QFileInfo(m_config).dir().filePath(QStringLiteral("credentials.json"));
+        QCOMPARE(::stat(QFile::encodeName(creds).constData(), &st), 0);
+        QCOMPARE(st.st_mode & 0777, 0600u);
+        QVERIFY(!readConfig().contains(password.toUtf8())); // the config holds no secret
+
+        // A second setup keeps the password.
+        QCOMPARE(runOcc({QStringLiteral("setup"), QStringLiteral("--yes"), QStringLiteral("--no-install-docker")}).code,
+                 0);
+        QCOMPARE(runOcc({QStringLiteral("password"), QStringLiteral("show")}).out.trimmed(), password);
+    }
+
+    void configGetSetUnset()
+    {
+        auto r = runOcc(
+            {QStringLiteral("config"), QStringLiteral("set"), QStringLiteral("network.port"), QStringLiteral("4100")});
+        QCOMPARE(r.code, 0);
+        r = runOcc({QStringLiteral("config"), QStringLiteral("get"), QStringLiteral("network.port")});
+        QCOMPARE(r.code, 0);
+        QCOMPARE(r.out.trimmed(), QStringLiteral("4100"));
+        r = runOcc(
+            {QStringLiteral("config"), QStringLiteral("set"), QStringLiteral("network.port"), QStringLiteral("0")});
+        QCOMPARE(r.code, 2);
+        QVERIFY2(r.err.contains(QStringLiteral("network.port")), qPrintable(r.err));
+        r = runOcc({QStringLiteral("config"), QStringLiteral("set"), QStringLiteral("no.such"), QStringLiteral("1")});
+        QCOMPARE(r.code, 2);
+        QVERIFY(r.err.contains(QStringLiteral("unknown key")));
+        r = runOcc({QStringLiteral("config"), QStringLiteral("unset"), QStringLiteral("network.port")});
+        QCOMPARE(r.code, 0);
+        QCOMPARE(
+            runOcc({QStringLiteral("config"), QStringLiteral("get"), QStringLiteral("network.port")}).out.trimmed(),
+            QStringLiteral("4096"));
+        r = runOcc({QStringLiteral("config"), QStringLiteral("path")});
+        QCOMPARE(r.out.trimmed(), m_config);
+        r = runOcc({QStringLiteral("config"), QStringLiteral("show"), QStringLiteral("--json")});
+        QCOMPARE(r.code, 0);
+        QVERIFY(r.out.contains(QStringLiteral("\"port\": 4096")));
+        r = runOcc({QStringLiteral("config"), QStringLiteral("schema")});
+        QCOMPARE(r.code, 0);
+        QVERIFY(r.out.contains(QStringLiteral("\"$schema\"")));
+        QVERIFY(r.out.contains(QStringLiteral("\"port\"")));
+    }
+
+    void unknownKeysSurviveConfigSet()
+    {
+        writeConfig(R"({"version": 1, "network": {"port": 4200, "x_mine": [1, 2]}, "my_tool": {"a": true}})");
+        QCOMPARE(runOcc({QStringLiteral("config"), QStringLiteral("set"), QStringLiteral("network.bind"),
+                         QStringLiteral("0.0.0.0")})
+                     .code,
+                 0);
+        const QByteArray text = readConfig();
+        QVERIFY2(text.contains("\"x_mine\"") && text.contains("\"my_tool\""), text.constData());
+        QVERIFY(text.contains("\"0.0.0.0\""));
+        QVERIFY(text.contains("4200"));
+    }
+
+    void brokenConfigIsReportedAndNeverOverwritten_data()
+    {
+        QTest::addColumn<QByteArray>("text");
+        QTest::addColumn<QString>("message");
+        // Setting another key of a file with one bad value is allowed (the bad value is kept as it is), so
+        // two broken keys can never lock each other; a file that does not parse is never written.
+        QTest::addColumn<bool>("unparseable");
+        QTest::newRow("a syntax error names line and column")
+            << QByteArray("{\n  \"network\": {\n    \"port\": 4096,\n  }\n}\n") << QStringLiteral(":4:") << true;
+        QTest::newRow("a wrong type names the key")
+            << QByteArray(R"({"version": 1, "network": {"port": "http"}})") << QStringLiteral("network.port") << false;
+        QTest::newRow("an out-of-range port names the key")
+            << QByteArray(R"({"version": 1, "network": {"port": 99999}})") << QStringLiteral("network.port") << false;
+        QTest::newRow("a file from a newer version is refused")
+            << QByteArray(R"({"version": 99})") << QStringLiteral("newer") << true;
+    }
+    void brokenConfigIsReportedAndNeverOverwritten()
+    {
+        QFETCH(QByteArray, text);
+        QFETCH(QString, message);
+        QFETCH(bool, unparseable);
+        writeConfig(text);
+        QList<QStringList> commands{
+            {QStringLiteral("status")},
+            {QStringLiteral("start")},
+            {QStringLiteral("config"), QStringLiteral("validate")},
+            {QStringLiteral("setup"), QStringLiteral("--yes"), QStringLiteral("--no-install-docker")}};
+        if (unparseable) {
+            commands.append({QStringLiteral("config"), QStringLiteral("set"), QStringLiteral("network.bind"),
+                             QStringLiteral("127.0.0.1")});
+        }
+        for (const QStringList& args : commands) {
+            const auto r = runOcc(args);
+            QVERIFY2(r.code == 4, qPrintable(args.join(QLatin1Char(' ')) + QStringLiteral(": ") + r.all()));
+            QVERIFY2(r.err.contains(message), qPrintable(r.err));
+            QVERIFY2(r.err.contains(m_config), qPrintable(r.err));
+            QCOMPARE(r.err.count(QStringLiteral("\n")) <= 4, true); // one clear message, no dump
+        }
+        QCOMPARE(readConfig(), text);
+    }
+
+    void engineMissingIsExitCode3()
+    {
+        QCOMPARE(runOcc({QStringLiteral("setup"), QStringLiteral("--yes"), QStringLiteral("--no-install-docker")}).code,
+                 0);
+        auto r = runOcc({QStringLiteral("start")});
+        QCOMPARE(r.code, 3);
+        QVERIFY2(r.err.contains(QStringLiteral("no-such.sock")), qPrintable(r.err));
+        QVERIFY2(r.err.contains(QStringLiteral("systemctl start docker")), qPrintable(r.err));
+        r = runOcc({QStringLiteral("status")});
+        QCOMPARE(r.code, 3);
+        QVERIFY(r.out.contains(QStringLiteral("engine-unreachable")));
+        r = runOcc({QStringLiteral("doctor")});
+        QCOMPARE(r.code, 3);
+        QVERIFY(r.out.contains(QStringLiteral("[FAIL] engine")));
+    }
+
+    void publicBindWithoutPasswordIsRefused()
+    {
+        QCOMPARE(runOcc({QStringLiteral("setup"), QStringLiteral("--yes"), QStringLiteral("--no-install-docker"),
+                         QStringLiteral("--bind"), QStringLiteral("0.0.0.0")})
+                     .code,
+                 0);
+        QFile::remove(QFileInfo(m_config).dir().filePath(QStringLiteral("credentials.json")));
+        const auto r = runOcc({QStringLiteral("start")});
+        QCOMPARE(r.code, 4);
+        QVERIFY2(r.err.contains(QStringLiteral("without a password")), qPrintable(r.err));
+    }
+
+    void passwordSetRejectsWeakAndAcceptsStrong()
+    {
+        QCOMPARE(runOcc({QStringLiteral("setup"), QStringLiteral("--yes"), QStringLiteral("--no-install-docker")}).code,
+                 0);
+        auto r = runOcc({QStringLiteral("password"), QStringLiteral("set")}, {QStringLiteral("abc")});
+        QCOMPARE(r.code, 2);
+        QVERIFY(r.err.contains(QStringLiteral("weak")));
+        const QString strong = QStringLiteral("correct-Horse-battery-9-staple");
+        r = runOcc({QStringLiteral("password"), QStringLiteral("set")}, {strong});
+        QCOMPARE(r.code, 0); // the engine is unreachable: it takes effect at the next start
+        QVERIFY(!r.all().contains(strong));
+        QCOMPARE(runOcc({QStringLiteral("password"), QStringLiteral("show")}).out.trimmed(), strong);
+    }
+
+    void realBinaryRuns()
+    {
+        const auto r = occ::test::runOccBinary({QStringLiteral("--version")});
+        QCOMPARE(r.code, 0);
+        QVERIFY(r.out.startsWith(QStringLiteral("occ ")));
+        const auto bad = occ::test::runOccBinary({QStringLiteral("nope")});
+        QCOMPARE(bad.code, 2);
+        QVERIFY(bad.err.contains(QStringLiteral("unknown command")));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCli)
+#include "TestCli.moc"
