@@ -28,6 +28,11 @@ start_engine() {
         occ_as_root systemctl enable --now docker.service ||
             occ_die "systemctl enable --now docker failed; see: journalctl -u docker"
     else
+        # Two daemons on one data root corrupt each other: never start a second one.
+        if pgrep -x dockerd >/dev/null 2>&1; then
+            occ_die "a dockerd is running but does not answer at $DOCKER_SOCK ($(occ_engine_diagnose "$DOCKER_SOCK")); \
+fix or stop it (its log tells why), or point DOCKER_SOCK at its socket"
+        fi
         occ_log "no systemd here: starting dockerd in the background (log: /var/log/occ-dockerd.log)."
         occ_log "It will not come back after a reboot; rerun this script or start dockerd yourself."
         local args=()
