@@ -164,6 +164,10 @@ void Output::flush()
 {
     m_out.flush();
     m_err.flush();
+    if (!m_capturedOut) {
+        std::fflush(stdout);
+        std::fflush(stderr);
+    }
 }
 
 void Output::setInputForTesting(const QStringList& lines)

@@ -75,11 +75,16 @@ public:
             return code;
         }
         Output& out = context.out();
-        auto write = [&out](int stream, const char* data, size_t len) {
+        // Following: every line goes out at once (stdout may be a pipe, which stdio buffers fully).
+        const bool follow = opts.follow;
+        auto write = [&out, follow](int stream, const char* data, size_t len) {
             if (stream == 2) {
                 out.writeRawErr(data, len);
             } else {
                 out.writeRaw(data, len);
+            }
+            if (follow) {
+                out.flush();
             }
         };
 
