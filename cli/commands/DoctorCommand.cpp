@@ -4,6 +4,7 @@
 #include "core/docker/DockerClient.h"
 #include "core/service/PortProbe.h"
 #include "core/service/ServiceController.h"
+#include "core/image/ImageLayout.h"
 #include "core/service/ServiceSpec.h"
 
 #include <QCommandLineParser>
@@ -110,7 +111,7 @@ public:
         if (info) {
             oursHoldsPort = info->running;
             const bool managed =
-                info->labels.value(QString::fromLatin1(ServiceSpec::ManagedLabel)) == QLatin1String("true");
+                info->labels.value(QString(image::ManagedLabel)) == QLatin1String("true");
             if (!managed) {
                 fail(QStringLiteral("service"),
                      QStringLiteral("a container named %1 exists but was not made by opencode-cloud: remove it or "

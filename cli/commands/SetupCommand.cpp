@@ -7,6 +7,7 @@
 #include "core/config/Password.h"
 #include "core/docker/DockerClient.h"
 #include "core/service/PortProbe.h"
+#include "core/image/ImageLayout.h"
 #include "core/service/ServiceSpec.h"
 
 #include <QCommandLineParser>
@@ -186,7 +187,7 @@ public:
         if (ping) {
             auto info = docker->inspectContainer(config.containerName);
             oursRunning = info && info->running
-                && info->labels.value(QString::fromLatin1(ServiceSpec::ManagedLabel)) == QLatin1String("true");
+                && info->labels.value(QString(image::ManagedLabel)) == QLatin1String("true");
         }
         if (interactive) {
             const QString where = ask(out,

@@ -1,7 +1,8 @@
 #include "core/service/ServiceController.h"
 
 #include "core/docker/DockerClient.h"
-#include "core/docker/TarWriter.h"
+#include "core/image/ImageContext.h"
+#include "core/image/ImageLayout.h"
 #include "core/logging/Logging.h"
 #include "core/service/ServiceSpec.h"
 
@@ -59,21 +60,60 @@ ServiceResult<Unit> ServiceController::ensureImage(const ProgressFn& progress, s
     if (exists.value()) {
         return Unit{};
     }
-    return ServiceError(ServiceError::Kind::Image,
-                        QStringLiteral("Image %1 is not present and this build cannot make it. Build it, or set "
-                                       "image.name / image.opencode_version to an image that exists.")
-                            .arg(ref));
+    return buildImage(progress, cancel);
+}
+
+ServiceResult<Unit> ServiceController::buildImage(const ProgressFn& progress, std::atomic_bool* cancel)
+{
+    ImageOptions options;
+    options.imageName = m_config.imageName;
+    options.baseImage = m_config.imageBase;
+    options.opencodeVersion = m_config.opencodeVersion;
+    options.opencodeBinary = m_config.opencodeBinary;
+    options.extraCaCerts = m_config.imageExtraCaCerts;
+    auto context = ImageContext::create(options);
+    if (!context) {
+        return ServiceError(ServiceError::Kind::Image, context.error().message);
+    }
+    report(progress, ServiceProgress::Phase::Step,
+           QStringLiteral("Building image %1 from %2 (once; later starts reuse it)")
+               .arg(context->tag(),
+                    options.opencodeBinary.isEmpty() ? QStringLiteral("the npm registry") : options.opencodeBinary));
+    BuildOptions build;
+    build.tags = {context->tag()};
+    build.buildArgs = context->buildArgs();
+    build.labels = context->labels();
+    auto built = m_docker->buildImage(
+        context->tar(), build,
+        [&progress](const BuildProgress& p) {
+            if (progress) {
+                ServiceProgress sp;
+                sp.phase = ServiceProgress::Phase::Build;
+                sp.text = p.line;
+                sp.step = p.step;
+                sp.totalSteps = p.totalSteps;
+                progress(sp);
+            }
+        },
+        cancel);
+    if (!built) {
+        if (cancelled(cancel)) {
+            return ServiceError(ServiceError::Kind::Cancelled, QStringLiteral("Cancelled; no image was made."));
+        }
+        ServiceError e =
+            ServiceError::fromDocker(built.error(), QStringLiteral("Building %1 failed").arg(context->tag()));
+        if (e.kind == ServiceError::Kind::Other) {
+            e.kind = ServiceError::Kind::Image;
+        }
+        return e;
+    }
+    return Unit{};
 }
 
 ServiceResult<Unit> ServiceController::injectPassword(const QString& containerId)
 {
-    TarWriter tar;
-    const int uid = ServiceSpec::ContainerUid;
-    // The directory is created by the archive itself so the image needs nothing but the entrypoint contract.
-    tar.addDirectory(QStringLiteral("opencode-cloud"), 0700, uid, uid);
-    tar.addFile(QStringLiteral("opencode-cloud/") + QString::fromLatin1(ServiceSpec::PasswordFile), m_password.toUtf8(),
-                0400, uid, uid);
-    auto put = m_docker->putArchive(containerId, QStringLiteral("/run"), tar.data());
+    auto put =
+        m_docker->putArchive(containerId, image::PasswordDir, ImageContext::passwordArchive(m_password.toUtf8()));
     if (!put) {
         return ServiceError::fromDocker(put.error(), QStringLiteral("Could not hand the password to the container"));
     }
@@ -83,7 +123,7 @@ ServiceResult<Unit> ServiceController::injectPassword(const QString& containerId
 ServiceResult<QString> ServiceController::createContainer(const ProgressFn& progress)
 {
     for (const ServiceSpec::Volume& v : ServiceSpec::volumes(m_config)) {
-        QMap<QString, QString> labels{{QString::fromLatin1(ServiceSpec::ManagedLabel), QStringLiteral("true")},
+        QMap<QString, QString> labels{{QString(image::ManagedLabel), QStringLiteral("true")},
                                       {QString::fromLatin1(ServiceSpec::VolumeRoleLabel), v.role}};
         auto created = m_docker->createVolume(v.name, labels);
         if (!created) {
@@ -136,7 +176,7 @@ ServiceResult<ServiceController::StartOutcome> ServiceController::start(const Pr
     auto info = m_docker->inspectContainer(m_config.containerName);
     if (info) {
         const ContainerInfo& c = info.value();
-        if (c.labels.value(QString::fromLatin1(ServiceSpec::ManagedLabel)) != QLatin1String("true")) {
+        if (c.labels.value(QString(image::ManagedLabel)) != QLatin1String("true")) {
             return ServiceError(ServiceError::Kind::Conflict,
                                 QStringLiteral("A container named \"%1\" already exists and was not made by "
                                                "opencode-cloud. Remove or rename it (`docker rm -f %1`), or choose "

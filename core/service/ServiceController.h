@@ -59,6 +59,8 @@ public:
 
     // The image for this config: present, or built from the embedded context.
     ServiceResult<Unit> ensureImage(const ProgressFn& progress = {}, std::atomic_bool* cancel = nullptr);
+    // Builds the image from the embedded context, whether or not it exists (update, a changed base).
+    ServiceResult<Unit> buildImage(const ProgressFn& progress = {}, std::atomic_bool* cancel = nullptr);
     // Polls the container and opencode until a 200, a crash, or the timeout (health.start_timeout_seconds).
     ServiceResult<Unit> waitHealthy(const QString& containerId, const ProgressFn& progress = {},
                                     std::atomic_bool* cancel = nullptr);

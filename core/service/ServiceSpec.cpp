@@ -1,6 +1,7 @@
 #include "core/service/ServiceSpec.h"
 
 #include "core/config/Config.h"
+#include "core/image/ImageLayout.h"
 
 #include <QCryptographicHash>
 #include <QHostAddress>
@@ -9,18 +10,13 @@ namespace occ::ServiceSpec {
 
 QVector<Volume> volumes(const Config& config)
 {
-    const QString home = QString::fromLatin1(ContainerHome);
     QVector<Volume> v = {
-        {QStringLiteral("data"), config.volumePrefix + QStringLiteral("-data"),
-         home + QStringLiteral("/.local/share/opencode")},
-        {QStringLiteral("config"), config.volumePrefix + QStringLiteral("-config"),
-         home + QStringLiteral("/.config/opencode")},
-        {QStringLiteral("state"), config.volumePrefix + QStringLiteral("-state"),
-         home + QStringLiteral("/.local/state/opencode")},
+        {QStringLiteral("data"), config.volumePrefix + QStringLiteral("-data"), image::DataDir},
+        {QStringLiteral("config"), config.volumePrefix + QStringLiteral("-config"), image::ConfigDir},
+        {QStringLiteral("state"), config.volumePrefix + QStringLiteral("-state"), image::StateDir},
     };
     if (config.workspacePath.isEmpty()) {
-        v.append({QStringLiteral("workspace"), config.volumePrefix + QStringLiteral("-workspace"),
-                  home + QStringLiteral("/workspace")});
+        v.append({QStringLiteral("workspace"), config.volumePrefix + QStringLiteral("-workspace"), image::Workspace});
     }
     return v;
 }
@@ -34,17 +30,16 @@ ContainerSpec containerSpec(const Config& config)
 {
     ContainerSpec spec;
     spec.image = imageRef(config);
-    spec.env = {QStringLiteral("OCC_USERNAME=") + config.username};
-    spec.labels.insert(QString::fromLatin1(ManagedLabel), QStringLiteral("true"));
+    spec.env = {QString(image::UsernameEnv) + QLatin1Char('=') + config.username};
+    spec.labels.insert(image::ManagedLabel, QStringLiteral("true"));
     // Docker needs an address: "localhost" is published on the IPv4 loopback.
     const QString hostIp = config.bind == QLatin1String("localhost") ? QStringLiteral("127.0.0.1") : config.bind;
-    spec.portBindings.append({QString::fromLatin1(ContainerPort), hostIp, QString::number(config.port)});
+    spec.portBindings.append({QStringLiteral("%1/tcp").arg(image::Port), hostIp, QString::number(config.port)});
     for (const Volume& v : volumes(config)) {
         spec.mounts.append({ContainerSpec::Mount::Type::Volume, v.name, v.target, false});
     }
     if (!config.workspacePath.isEmpty()) {
-        spec.mounts.append({ContainerSpec::Mount::Type::Bind, config.workspacePath,
-                            QString::fromLatin1(ContainerHome) + QStringLiteral("/workspace"), false});
+        spec.mounts.append({ContainerSpec::Mount::Type::Bind, config.workspacePath, image::Workspace, false});
     }
     spec.restartPolicy.name = config.restartPolicy;
     spec.restartPolicy.maximumRetryCount =

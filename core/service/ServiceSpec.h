@@ -15,17 +15,12 @@ struct Config;
 // matches the config (a changed port or volume recreates it; the volumes themselves are kept).
 namespace ServiceSpec {
 
-// Labels we put on everything we create.
+// Labels we put on everything we create. ManagedLabel equals image::ManagedLabel.
 inline constexpr char ManagedLabel[] = "org.opencode-cloud.managed";
 inline constexpr char ConfigHashLabel[] = "org.opencode-cloud.config-hash";
 inline constexpr char VolumeRoleLabel[] = "org.opencode-cloud.volume";
 
-// Inside the container (the image's contract, see docker/occ-entrypoint).
-inline constexpr char ContainerPort[] = "4096/tcp";
-inline constexpr char PasswordDir[] = "/run/opencode-cloud";
-inline constexpr char PasswordFile[] = "password";
-inline constexpr int ContainerUid = 1000;
-inline constexpr char ContainerHome[] = "/home/opencode";
+// The image's side of the contract (paths, port, uid) is in core/image/ImageLayout.h.
 
 struct Volume
 {

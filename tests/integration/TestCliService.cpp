@@ -47,9 +47,10 @@ wait $pid
 
 const char* const Dockerfile = R"DF(FROM occ-test-busybox:latest
 COPY entrypoint.sh /entrypoint.sh
-RUN mkdir -p /run /www/global /home/opencode/.local/share/opencode /home/opencode/.config/opencode \
+RUN mkdir -p /run/opencode-cloud /www/global /home/opencode/.local/share/opencode /home/opencode/.config/opencode \
       /home/opencode/.local/state/opencode /home/opencode/workspace \
- && echo ok > /www/global/health && chown -R 1000:1000 /home/opencode /www && chmod 755 /entrypoint.sh
+ && echo ok > /www/global/health && chown -R 1000:1000 /home/opencode /www /run/opencode-cloud \
+ && chmod 700 /run/opencode-cloud && chmod 755 /entrypoint.sh
 USER 1000
 ENTRYPOINT ["/entrypoint.sh"]
 )DF";
