@@ -14,12 +14,6 @@ QString xmlEscape(const QString& text)
 }
 } // namespace
 
-std::unique_ptr<Autostart> Autostart::create(const QString& program, const QString& arguments)
-{
-    return std::make_unique<LaunchAgentAutostart>(program.isEmpty() ? QCoreApplication::applicationFilePath() : program,
-                                                  arguments);
-}
-
 LaunchAgentAutostart::LaunchAgentAutostart(QString program, QString arguments, QString directory)
     : m_program(std::move(program))
     , m_arguments(std::move(arguments))

@@ -11,12 +11,6 @@ constexpr char RunKey[] = "HKEY_CURRENT_USER\\Software\\Microsoft\\Windows\\Curr
 constexpr char ValueName[] = "opencode-cloud";
 } // namespace
 
-std::unique_ptr<Autostart> Autostart::create(const QString& program, const QString& arguments)
-{
-    return std::make_unique<RunKeyAutostart>(program.isEmpty() ? QCoreApplication::applicationFilePath() : program,
-                                             arguments);
-}
-
 RunKeyAutostart::RunKeyAutostart(QString program, QString arguments)
     : m_program(std::move(program))
     , m_arguments(std::move(arguments))
@@ -50,7 +44,10 @@ QString RunKeyAutostart::setEnabled(bool enabled)
 
 QString RunKeyAutostart::commandLine(const QString& program, const QString& arguments)
 {
-    QString line = QLatin1Char('"') + QDir::toNativeSeparators(program) + QLatin1Char('"');
+    // The Run key is read by Windows: backslashes, whatever platform wrote it.
+    QString native = program;
+    native.replace(QLatin1Char('/'), QLatin1Char('\\'));
+    QString line = QLatin1Char('"') + native + QLatin1Char('"');
     if (!arguments.isEmpty()) {
         line += QLatin1Char(' ') + arguments;
     }

@@ -33,12 +33,6 @@ QString quoteExec(const QString& program)
 }
 } // namespace
 
-std::unique_ptr<Autostart> Autostart::create(const QString& program, const QString& arguments)
-{
-    return std::make_unique<XdgAutostart>(program.isEmpty() ? QCoreApplication::applicationFilePath() : program,
-                                          arguments);
-}
-
 XdgAutostart::XdgAutostart(QString program, QString arguments, QString directory)
     : m_program(std::move(program))
     , m_arguments(std::move(arguments))

@@ -28,6 +28,17 @@ QString info(const QString& text)
 {
     return QStringLiteral("<span style=\"color:#1565c0\">&#9679;</span> ") + text;
 }
+
+QString userName()
+{
+    for (const char* name : {"USER", "LOGNAME", "USERNAME"}) {
+        const QString value = qEnvironmentVariable(name);
+        if (!value.isEmpty()) {
+            return value;
+        }
+    }
+    return QString();
+}
 } // namespace
 
 DetectionPage::DetectionPage(QWidget* parent)
@@ -177,7 +188,7 @@ void DetectionPage::showResult(const DetectionResult& result)
     }
 
     clearFixes();
-    const auto fixes = result.fixes(qEnvironmentVariable("USER"));
+    const auto fixes = result.fixes(userName());
     for (const DetectionResult::Fix& fix : fixes) {
         auto* label = new QLabel(fix.text, m_fixes);
         label->setWordWrap(true);

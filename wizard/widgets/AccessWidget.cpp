@@ -34,6 +34,8 @@ AccessWidget::AccessWidget(QWidget* parent)
     m_port->setValue(4096);
     m_port->setAccessibleName(tr("Port"));
     m_hint->setWordWrap(true);
+    m_hint->setContentsMargins(0, 6, 0, 6);
+    m_port->setMaximumWidth(m_port->fontMetrics().horizontalAdvance(QStringLiteral("65535")) + 60);
     m_portStatus->setWordWrap(true);
 
     auto* layout = new QVBoxLayout(this);
@@ -43,6 +45,7 @@ AccessWidget::AccessWidget(QWidget* parent)
     layout->addWidget(m_proxy);
     layout->addWidget(m_hint);
     auto* form = new QFormLayout;
+    form->setFieldGrowthPolicy(QFormLayout::FieldsStayAtSizeHint);
     form->addRow(tr("&Port:"), m_port);
     form->addRow(QString(), m_portStatus);
     layout->addLayout(form);

@@ -92,7 +92,7 @@ CredentialsWidget::CredentialsWidget(QWidget* parent)
     auto* ownRow = new QHBoxLayout;
     ownRow->addWidget(m_own, 1);
     ownRow->addWidget(m_reveal);
-    ownForm->addRow(tr("Pass&word:"), ownRow);
+    ownForm->addRow(tr("Password:"), ownRow);
     ownForm->addRow(tr("C&onfirm:"), m_confirm);
     ownForm->addRow(tr("Strength:"), m_strength);
     ownForm->addRow(QString(), m_strengthText);

@@ -23,6 +23,7 @@ RestartPolicyWidget::RestartPolicyWidget(QWidget* parent)
     m_retries->setRange(0, 1000);
     m_retries->setSpecialValueText(tr("no limit"));
     m_retries->setValue(5);
+    m_retries->setMaximumWidth(m_retries->fontMetrics().horizontalAdvance(QStringLiteral("no limit")) + 60);
     m_startAtLogin->setChecked(true);
 
     auto* form = new QFormLayout(this);
