@@ -138,7 +138,18 @@ int run(const QStringList& arguments, Output& output)
 
     QCommandLineParser parser;
     parser.setOptionsAfterPositionalArgumentsMode(QCommandLineParser::ParseAsOptions);
-    parser.addOptions(globalOptions());
+    // A verb's own option wins over a global one of the same name (`occ update --version V`).
+    QStringList verbNames;
+    if (command) {
+        for (const QCommandLineOption& o : command->options) {
+            verbNames += o.names();
+        }
+    }
+    for (const QCommandLineOption& o : globalOptions()) {
+        if (!verbNames.contains(o.names().constFirst())) {
+            parser.addOption(o);
+        }
+    }
     if (command) {
         parser.addOptions(command->options);
     }
@@ -151,7 +162,7 @@ int run(const QStringList& arguments, Output& output)
                      + QStringLiteral(". Run `occ help %1`.").arg(command ? command->name : QString()));
         return Usage;
     }
-    if (parser.isSet(QStringLiteral("version"))) {
+    if (!verbNames.contains(QStringLiteral("version")) && parser.isSet(QStringLiteral("version"))) {
         output.result(QStringLiteral("occ %1 (opencode %2)").arg(applicationVersion(), pinnedOpencodeVersion()));
         return Ok;
     }

@@ -15,6 +15,7 @@ std::vector<std::unique_ptr<Command>> makeCommands()
     commands.push_back(makeLogsCommand());
     commands.push_back(makeOpenCommand());
     commands.push_back(makeConfigCommand());
+    commands.push_back(makeUpdateCommand());
     commands.push_back(makePasswordCommand());
     commands.push_back(makeDoctorCommand());
     return commands;

@@ -17,5 +17,6 @@ std::unique_ptr<Command> makeConfigCommand();
 std::unique_ptr<Command> makePasswordCommand();
 std::unique_ptr<Command> makeOpenCommand();
 std::unique_ptr<Command> makeDoctorCommand();
+std::unique_ptr<Command> makeUpdateCommand();
 
 } // namespace occ::cli

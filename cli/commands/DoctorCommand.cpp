@@ -2,9 +2,9 @@
 #include "cli/Output.h"
 #include "cli/commands/Commands.h"
 #include "core/docker/DockerClient.h"
+#include "core/image/ImageLayout.h"
 #include "core/service/PortProbe.h"
 #include "core/service/ServiceController.h"
-#include "core/image/ImageLayout.h"
 #include "core/service/ServiceSpec.h"
 
 #include <QCommandLineParser>
@@ -110,8 +110,7 @@ public:
         bool oursHoldsPort = false;
         if (info) {
             oursHoldsPort = info->running;
-            const bool managed =
-                info->labels.value(QString(image::ManagedLabel)) == QLatin1String("true");
+            const bool managed = info->labels.value(QString(image::ManagedLabel)) == QLatin1String("true");
             if (!managed) {
                 fail(QStringLiteral("service"),
                      QStringLiteral("a container named %1 exists but was not made by opencode-cloud: remove it or "

@@ -6,8 +6,8 @@
 #include "core/config/CredentialStore.h"
 #include "core/config/Password.h"
 #include "core/docker/DockerClient.h"
-#include "core/service/PortProbe.h"
 #include "core/image/ImageLayout.h"
+#include "core/service/PortProbe.h"
 #include "core/service/ServiceSpec.h"
 
 #include <QCommandLineParser>
@@ -186,8 +186,8 @@ public:
         bool oursRunning = false;
         if (ping) {
             auto info = docker->inspectContainer(config.containerName);
-            oursRunning = info && info->running
-                && info->labels.value(QString(image::ManagedLabel)) == QLatin1String("true");
+            oursRunning =
+                info && info->running && info->labels.value(QString(image::ManagedLabel)) == QLatin1String("true");
         }
         if (interactive) {
             const QString where = ask(out,

@@ -185,10 +185,12 @@ ServiceResult<ServiceController::StartOutcome> ServiceController::start(const Pr
         }
         auto currentImage = m_docker->inspectImage(wanted.image);
         const bool imageChanged = currentImage && currentImage->id != c.imageId;
-        if (c.labels.value(QString::fromLatin1(ServiceSpec::ConfigHashLabel)) != wantedHash || imageChanged) {
+        if (c.labels.value(QString::fromLatin1(ServiceSpec::ConfigHashLabel)) != wantedHash || imageChanged
+            || m_forceRecreate) {
             report(progress, ServiceProgress::Phase::Step,
-                   imageChanged ? QStringLiteral("The image changed: recreating the container (volumes are kept)")
-                                : QStringLiteral("The config changed: recreating the container (volumes are kept)"));
+                   imageChanged || m_forceRecreate
+                       ? QStringLiteral("The image changed: recreating the container (volumes are kept)")
+                       : QStringLiteral("The config changed: recreating the container (volumes are kept)"));
             if (c.running || c.restarting) {
                 auto stopped = m_docker->stopContainer(c.id, 10);
                 if (!stopped) {
@@ -261,6 +263,7 @@ ServiceResult<Unit> ServiceController::waitHealthy(const QString& containerId, c
     timer.start();
     const qint64 limitMs = qint64(m_config.healthTimeoutSeconds) * 1000;
     int interval = 100;
+    int firstRestartCount = -1;
     while (true) {
         // Reported on every round so a spinner can turn; plain-line front ends print it once.
         report(progress, ServiceProgress::Phase::Waiting, QStringLiteral("Waiting for opencode to answer"));
@@ -323,6 +326,81 @@ ServiceResult<ServiceController::StartOutcome> ServiceController::restart(const 
         return stopped.error();
     }
     return start(progress, cancel);
+}
+
+ServiceResult<ServiceController::UpdateOutcome>
+ServiceController::update(const QString& version, bool rebuild, const ProgressFn& progress, std::atomic_bool* cancel)
+{
+    UpdateOutcome outcome;
+    outcome.from = m_config.opencodeVersion;
+    outcome.to = version;
+    const QString previousTag = QStringLiteral("previous");
+
+    // 1. Keep what runs now under <name>:previous, so a rollback has something to go back to.
+    QString previousImage;
+    auto current = m_docker->inspectContainer(m_config.containerName);
+    if (current) {
+        previousImage = current->imageId;
+    } else if (auto image = m_docker->inspectImage(ServiceSpec::imageRef(m_config))) {
+        previousImage = image->id;
+    }
+    if (!previousImage.isEmpty()) {
+        auto tagged = m_docker->tagImage(previousImage, m_config.imageName, previousTag);
+        if (!tagged) {
+            return ServiceError::fromDocker(tagged.error(), QStringLiteral("Could not keep the previous image"));
+        }
+    }
+
+    // 2. The new image, while the old container keeps serving.
+    const Config before = m_config;
+    m_config.opencodeVersion = version;
+    auto exists = m_docker->imageExists(ServiceSpec::imageRef(m_config));
+    if (!exists) {
+        m_config = before;
+        return ServiceError::fromDocker(exists.error(), QStringLiteral("Could not look up the image"));
+    }
+    if (rebuild || !exists.value()) {
+        auto built = buildImage(progress, cancel);
+        if (!built) {
+            m_config = before;
+            return ServiceError(built.error().kind,
+                                built.error().message + QStringLiteral(" The running service was not touched."),
+                                built.error().docker);
+        }
+    }
+
+    // 3. Recreate on the same volumes; the downtime is this step.
+    QElapsedTimer downtime;
+    downtime.start();
+    m_forceRecreate = true;
+    auto started = start(progress, cancel);
+    m_forceRecreate = false;
+    if (started) {
+        outcome.downtimeMs = downtime.elapsed();
+        outcome.url = started->url;
+        return outcome;
+    }
+
+    // 4. Roll back: the old image under its old tag, recreated, healthy again.
+    report(progress, ServiceProgress::Phase::Step,
+           QStringLiteral("The new version did not come up (%1); rolling back to %2")
+               .arg(started.error().message, before.opencodeVersion));
+    m_config = before;
+    if (!previousImage.isEmpty()) {
+        m_docker->tagImage(previousImage, m_config.imageName, m_config.opencodeVersion);
+    }
+    m_forceRecreate = true;
+    auto restored = start(progress, cancel);
+    m_forceRecreate = false;
+    const QString why = started.error().message;
+    if (!restored) {
+        return ServiceError(ServiceError::Kind::Health,
+                            QStringLiteral("The update to %1 failed (%2), and so did the rollback to %3: %4")
+                                .arg(version, why, before.opencodeVersion, restored.error().message));
+    }
+    return ServiceError(ServiceError::Kind::Health,
+                        QStringLiteral("The update to %1 failed (%2). Rolled back: opencode %3 is running again.")
+                            .arg(version, why, before.opencodeVersion));
 }
 
 ServiceStatus ServiceController::status()

@@ -43,6 +43,14 @@ public:
         qint64 elapsedMs = 0;
     };
 
+    struct UpdateOutcome
+    {
+        QString from; // opencode version before
+        QString to;
+        QString url;
+        qint64 downtimeMs = 0; // old container stopped → new one answering
+    };
+
     // password: the web UI password from the credentials store (may be empty only for loopback binds).
     ServiceController(Config config, QString password, DockerClient* docker);
 
@@ -54,6 +62,12 @@ public:
     // Idempotent: a stopped or missing container is fine.
     ServiceResult<Unit> stop(int timeoutSeconds = 10);
     ServiceResult<StartOutcome> restart(const ProgressFn& progress = {}, std::atomic_bool* cancel = nullptr);
+    // Builds (or rebuilds) the image for `version`, keeps the previous image tagged <name>:previous,
+    // recreates the container on the same volumes and waits for health. If the new one does not become
+    // healthy, rolls back to the previous image and says so in the error. On success config().opencodeVersion
+    // is `version`; the caller saves it.
+    ServiceResult<UpdateOutcome> update(const QString& version, bool rebuild, const ProgressFn& progress = {},
+                                        std::atomic_bool* cancel = nullptr);
     // Never fails: problems become states (engine unreachable, stopped, ...).
     ServiceStatus status();
 
@@ -75,6 +89,7 @@ private:
 
     Config m_config;
     QString m_password;
+    bool m_forceRecreate = false;
     DockerClient* m_docker;
 };
 

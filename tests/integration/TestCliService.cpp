@@ -157,6 +157,8 @@ private Q_SLOTS:
             docker()->removeVolume(m_prefix + QLatin1Char('-') + role, true);
         }
         docker()->removeImage(m_image + QLatin1Char(':') + m_tag, true);
+        docker()->removeImage(m_image + QStringLiteral(":previous"), true);
+        docker()->removeImage(m_image + QStringLiteral(":0.0.0-t") + m_suffix, true);
     }
 
     void startBringsTheServiceUpBehindItsPassword()
@@ -279,6 +281,46 @@ private Q_SLOTS:
         QVERIFY(!r.all().contains(fresh));
         QCOMPARE(httpStatus(QStringLiteral("/global/health"), QStringLiteral("opencode"), old), 401);
         QCOMPARE(httpStatus(QStringLiteral("/global/health"), QStringLiteral("opencode"), fresh), 200);
+    }
+
+    void anUpdateRecreatesTheContainerOnTheSameVolumes()
+    {
+        // The "new version" is the same test image under another tag: update must not care.
+        const QString next = QStringLiteral("0.0.1-t") + m_suffix;
+        QVERIFY(docker()->tagImage(m_image + QLatin1Char(':') + m_tag, m_image, next).ok());
+        const QString before = inspect(m_container).id;
+        const auto r = runOcc({QStringLiteral("update"), QStringLiteral("--version"), next});
+        QVERIFY2(r.code == 0, qPrintable(r.all()));
+        QVERIFY2(r.out.contains(QStringLiteral("downtime")), qPrintable(r.out));
+        const occ::ContainerInfo after = inspect(m_container);
+        QVERIFY(after.id != before);
+        QCOMPARE(after.image, m_image + QLatin1Char(':') + next);
+        QVERIFY(docker()->imageExists(m_image + QStringLiteral(":previous")).value());
+        QCOMPARE(runOcc({QStringLiteral("config"), QStringLiteral("get"), QStringLiteral("image.opencode_version")})
+                     .out.trimmed(),
+                 next);
+        QCOMPARE(httpStatus(QStringLiteral("/global/health"), QStringLiteral("opencode"), password()), 200);
+        m_tag = next;
+    }
+
+    void aFailedUpdateRollsBack()
+    {
+        occ::TarWriter tar;
+        tar.addFile(QStringLiteral("Dockerfile"),
+                    "FROM occ-test-busybox:latest\nENTRYPOINT [\"sh\", \"-c\", \"exit 3\"]\n");
+        const QString broken = QStringLiteral("0.0.2-broken") + m_suffix;
+        occ::BuildOptions options;
+        options.tags = {m_image + QLatin1Char(':') + broken};
+        QVERIFY(docker()->buildImage(tar.data(), options).ok());
+        const auto r = runOcc({QStringLiteral("update"), QStringLiteral("--version"), broken});
+        QCOMPARE(r.code, 1);
+        QVERIFY2(r.err.contains(QStringLiteral("Rolled back")), qPrintable(r.err));
+        QCOMPARE(inspect(m_container).image, m_image + QLatin1Char(':') + m_tag);
+        QCOMPARE(runOcc({QStringLiteral("config"), QStringLiteral("get"), QStringLiteral("image.opencode_version")})
+                     .out.trimmed(),
+                 m_tag);
+        QCOMPARE(runOcc({QStringLiteral("status")}).code, 0);
+        docker()->removeImage(m_image + QLatin1Char(':') + broken, true);
     }
 
     void aPortInUseIsExplained()
