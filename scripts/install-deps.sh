@@ -21,7 +21,8 @@ packages=(
     # runtime: the engine, and what the CLI uses to reach remote hosts
     docker.io curl ca-certificates openssh-client
     # test harness: busybox test image, Debian base image, fake engines, ssh transport tests
-    busybox-static debootstrap socat openssh-server procps xz-utils util-linux
+    # (debian-archive-keyring: Ubuntu's debootstrap needs it to verify Debian bookworm)
+    busybox-static debootstrap debian-archive-keyring socat openssh-server procps xz-utils util-linux
     # GUI tests render text
     fonts-dejavu-core
 )
