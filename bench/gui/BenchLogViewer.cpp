@@ -3,6 +3,7 @@
 // thread whose lateness is recorded. Targets: memory bounded, no stall over 100 ms.
 //   QT_QPA_PLATFORM=offscreen bench_logviewer [lines] [batch]
 #include "app/LogViewer.h"
+#include "app/Resources.h"
 
 #include <QApplication>
 #include <QElapsedTimer>
@@ -40,6 +41,7 @@ public:
 int main(int argc, char* argv[])
 {
     QApplication app(argc, argv);
+    occ::initResources();
     const int total = argc > 1 ? QByteArray(argv[1]).toInt() : 1000000;
     const int batch = argc > 2 ? QByteArray(argv[2]).toInt() : 1000;
     QTextStream out(stdout);
