@@ -3,6 +3,7 @@
 #include "cli/Command.h"
 #include "cli/Context.h"
 #include "cli/Output.h"
+#include "core/logging/Logging.h"
 #include "core/util/Version.h"
 
 #include <QCommandLineParser>
@@ -183,6 +184,11 @@ int run(const QStringList& arguments, Output& output)
         }
     }
     output.setVerbosity(verbosity);
+    // Core logs to stderr: warnings by default, steps with -v, engine requests with -vv.
+    Logging::Options logging;
+    logging.verbosity = verbosity <= 0 ? -1 : verbosity;
+    logging.toStderr = true;
+    Logging::setup(logging);
 
     Context context(output, parser.value(QStringLiteral("config")), verbosity);
     return command->execute(context, parser);

@@ -17,7 +17,9 @@ std::vector<std::unique_ptr<Command>> makeCommands()
     commands.push_back(makeConfigCommand());
     commands.push_back(makeUpdateCommand());
     commands.push_back(makePasswordCommand());
+    commands.push_back(makeOsServiceCommand());
     commands.push_back(makeDoctorCommand());
+    commands.push_back(makeRunCommand());
     return commands;
 }
 

@@ -18,5 +18,7 @@ std::unique_ptr<Command> makePasswordCommand();
 std::unique_ptr<Command> makeOpenCommand();
 std::unique_ptr<Command> makeDoctorCommand();
 std::unique_ptr<Command> makeUpdateCommand();
+std::unique_ptr<Command> makeOsServiceCommand();
+std::unique_ptr<Command> makeRunCommand();
 
 } // namespace occ::cli

@@ -29,6 +29,8 @@ struct Config
     QString workspacePath; // "volumes.workspace_path" (empty = named volume; else absolute host folder)
     QString dockerHost; // "docker.host" (empty = like the docker CLI: DOCKER_HOST / context)
     int healthTimeoutSeconds = 180; // "health.start_timeout_seconds" 5..3600
+    int healthProbeIntervalSeconds = 10; // "health.probe_interval_seconds" 2..3600
+    int healthFailureThreshold = 3; // "health.failure_threshold" 1..100
 };
 
 } // namespace occ

@@ -238,6 +238,12 @@ QVector<ConfigKey> buildTable()
                   nullptr, true, checkDockerHost),
         intKey("health.start_timeout_seconds", &C::healthTimeoutSeconds, 5, 3600,
                "Seconds to wait for the service to become healthy after a start."),
+        intKey("health.probe_interval_seconds", &C::healthProbeIntervalSeconds, 2, 3600,
+               "Seconds between the watchdog's health probes while the service runs (occ run, the app)."),
+        intKey("health.failure_threshold", &C::healthFailureThreshold, 1, 100,
+               "Failed probes in a row after which the watchdog restarts a running but hung service; "
+               "restarts back off from restart.delay_seconds and stop after restart.max_retries within "
+               "restart.window_seconds."),
     };
 }
 

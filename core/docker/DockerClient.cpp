@@ -1,5 +1,7 @@
 #include "core/docker/DockerClient.h"
 
+#include "core/logging/Logging.h"
+
 #include "core/docker/ApiVersion.h"
 #include "core/docker/BuildStreamParser.h"
 #include "core/docker/EventStream.h"
@@ -177,6 +179,11 @@ DockerResult<DockerClient::Response> DockerClient::request(const QByteArray& ver
     response.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     response.headers = reply->rawHeaderPairs();
     DockerError error = DockerError::fromReply(reply, response.body);
+    // -vv: one line per engine request. Bodies are not logged (a create body or an archive can carry
+    // secrets); the redacting sink masks anything that slips into a path.
+    Logging::get("docker")->trace(
+        "{} {} -> {} ({} bytes){}", verb.constData(), versioned ? versionedPath(pathAndQuery) : pathAndQuery,
+        response.status, response.body.size(), error.isError() ? QStringLiteral(": ") + error.message() : QString());
     // Deleted now, not with deleteLater(): a CLI that never runs an outer event loop would
     // otherwise keep every reply of the process alive. finished() has fully returned here.
     delete reply;

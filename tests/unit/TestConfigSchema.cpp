@@ -95,6 +95,10 @@ QVector<Row> validationRows()
         {"a relative unix socket is refused", "docker.host", "unix://docker.sock", false},
         {"a five second health timeout is accepted", "health.start_timeout_seconds", "5", true},
         {"a four second health timeout is refused", "health.start_timeout_seconds", "4", false},
+        {"a two second probe interval is accepted", "health.probe_interval_seconds", "2", true},
+        {"a one second probe interval is refused", "health.probe_interval_seconds", "1", false},
+        {"one failed probe may be enough", "health.failure_threshold", "1", true},
+        {"a zero failure threshold is refused", "health.failure_threshold", "0", false},
     };
 }
 
@@ -142,6 +146,8 @@ void TestConfigSchema::defaults()
     QVERIFY(c.workspacePath.isEmpty());
     QVERIFY(c.dockerHost.isEmpty());
     QCOMPARE(c.healthTimeoutSeconds, 180);
+    QCOMPARE(c.healthProbeIntervalSeconds, 10);
+    QCOMPARE(c.healthFailureThreshold, 3);
     // The defaults themselves must pass validation.
     QVERIFY2(ConfigSchema::validate(c).isEmpty(), qPrintable(toString(ConfigSchema::validate(c))));
 }
@@ -165,7 +171,9 @@ void TestConfigSchema::tableMatchesTheConfigFields()
                                   "volumes.prefix",
                                   "volumes.workspace_path",
                                   "docker.host",
-                                  "health.start_timeout_seconds"};
+                                  "health.start_timeout_seconds",
+                                  "health.probe_interval_seconds",
+                                  "health.failure_threshold"};
     QStringList actual;
     for (const ConfigKey& k : ConfigSchema::keys()) {
         actual << k.key;

@@ -130,6 +130,8 @@ void TestConfigStore::roundTripKeepsEveryKey()
     config.workspacePath = QStringLiteral("/srv/work space/ü");
     config.dockerHost = QStringLiteral("ssh://alice@box");
     config.healthTimeoutSeconds = 60;
+    config.healthProbeIntervalSeconds = 30;
+    config.healthFailureThreshold = 5;
 
     ConfigStore store(m_path);
     const auto saved = store.save(config);
