@@ -180,8 +180,10 @@ private:
     QByteArray m_partialOut;
     QByteArray m_partialErr;
     QVector<LogLine> m_pending;
-    QTimer m_retry;
-    QTimer m_flush;
+    // Parented: moveToThread() moves children, and a timer must live in the thread that starts it.
+    // Parented to the worker: moveToThread() moves children, and a timer must live in the thread that starts it.
+    QTimer m_retry{this};
+    QTimer m_flush{this};
 };
 
 LogFollower::LogFollower(QObject* parent)

@@ -113,8 +113,10 @@ private:
     int m_idleIntervalMs = 10000;
     std::unique_ptr<EngineConnection> m_engine;
     QPointer<EventStream> m_stream;
-    QTimer m_probeTimer;
-    QTimer m_debounce;
+    // Parented: moveToThread() moves children, and a timer must live in the thread that starts it.
+    // Parented to the worker: moveToThread() moves children, and a timer must live in the thread that starts it.
+    QTimer m_probeTimer{this};
+    QTimer m_debounce{this};
 };
 
 ServiceMonitor::ServiceMonitor(QObject* parent)

@@ -4,9 +4,13 @@
 // permission denied, a crash that the restart policy recovers.
 
 #include "core/config/Config.h"
+#include "core/config/ConfigStore.h"
 #include "core/docker/DockerClient.h"
 #include "core/docker/TarWriter.h"
 #include "core/service/EngineConnection.h"
+#include "core/service/LogFollower.h"
+#include "core/service/ServiceMonitor.h"
+#include "core/service/ServiceOperation.h"
 #include "support/CliRunner.h"
 
 #include <QDir>
@@ -194,6 +198,54 @@ private Q_SLOTS:
         QVERIFY(doctor.out.contains(QStringLiteral("published by the service")));
     }
 
+    void theMonitorAndTheLogFollowerFollowTheService()
+    {
+        auto config = occ::ConfigStore(QString::fromUtf8(qgetenv("OCC_CONFIG"))).load();
+        QVERIFY(config.ok());
+        occ::ServiceMonitor monitor;
+        QSignalSpy changed(&monitor, &occ::ServiceMonitor::statusChanged);
+        monitor.setConfig(config.value(), password());
+        monitor.start();
+        QTRY_VERIFY_WITH_TIMEOUT(monitor.status().state == occ::ServiceStatus::State::Healthy, 15000);
+
+        occ::LogFollower follower;
+        QSignalSpy lines(&follower, &occ::LogFollower::linesReceived);
+        follower.setConfig(config.value());
+        follower.start();
+        QTRY_VERIFY_WITH_TIMEOUT(!lines.isEmpty(), 10000);
+        const auto first = lines.first().first().value<QVector<occ::LogLine>>();
+        QVERIFY(std::any_of(first.begin(), first.end(), [](const occ::LogLine& l) {
+            return l.stream == occ::LogLine::Stream::Stderr && l.text == QLatin1String("a line on stderr");
+        }));
+
+        // A stop from elsewhere reaches the monitor through the events stream, well before its 10 s probe.
+        occ::ServiceOperation* stop =
+            new occ::ServiceOperation(occ::ServiceOperation::Kind::Stop, config.value(), password());
+        QSignalSpy stopped(stop, &occ::ServiceOperation::finished);
+        stop->start();
+        QVERIFY(stopped.wait(30000));
+        QCOMPARE(stopped.first().first().toBool(), true);
+        QTRY_VERIFY_WITH_TIMEOUT(monitor.status().state == occ::ServiceStatus::State::Stopped, 5000);
+
+        occ::ServiceOperation* start =
+            new occ::ServiceOperation(occ::ServiceOperation::Kind::Start, config.value(), password());
+        QSignalSpy started(start, &occ::ServiceOperation::finished);
+        start->start();
+        QVERIFY(started.wait(60000));
+        QVERIFY2(started.first().first().toBool(), qPrintable(started.first().at(1).toString()));
+        QTRY_VERIFY_WITH_TIMEOUT(monitor.status().state == occ::ServiceStatus::State::Healthy, 15000);
+        // The follower re-attached to the new run of the container.
+        QTRY_VERIFY_WITH_TIMEOUT(std::any_of(lines.begin(), lines.end(),
+                                             [](const QList<QVariant>& batch) {
+                                                 const auto v = batch.first().value<QVector<occ::LogLine>>();
+                                                 return std::any_of(v.begin(), v.end(), [](const occ::LogLine& l) {
+                                                     return l.text.contains(QLatin1String("boot 2"));
+                                                 });
+                                             }),
+                                 15000);
+        QVERIFY(changed.count() >= 3);
+    }
+
     void startIsIdempotent()
     {
         const QString before = inspect(m_container).id;
@@ -221,11 +273,11 @@ private Q_SLOTS:
         follow.start(QStringLiteral(OCC_BINARY_DIR "/cli/occ"), {QStringLiteral("logs"), QStringLiteral("-f")});
         QVERIFY(follow.waitForStarted());
         QByteArray seen;
-        QTRY_VERIFY_WITH_TIMEOUT((seen += follow.readAllStandardOutput()).contains("boot 1"), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT((seen += follow.readAllStandardOutput()).contains("boot 2"), 10000);
         const auto r = runOcc({QStringLiteral("restart")});
         QVERIFY2(r.code == 0, qPrintable(r.all()));
-        QTRY_VERIFY_WITH_TIMEOUT((seen += follow.readAllStandardOutput()).contains("boot 2"), 20000);
-        QCOMPARE(seen.count("boot 1"), 1); // re-attached after the last line, not from the start
+        QTRY_VERIFY_WITH_TIMEOUT((seen += follow.readAllStandardOutput()).contains("boot 3"), 20000);
+        QCOMPARE(seen.count("boot 2"), 1); // re-attached after the last line, not from the start
         // A manual stop ends the follow.
         QCOMPARE(runOcc({QStringLiteral("stop")}).code, 0);
         QVERIFY2(follow.waitForFinished(20000), "occ logs -f kept running after the service stopped");
@@ -253,7 +305,7 @@ private Q_SLOTS:
         QVERIFY(inspect(m_container).id != before);
         QCOMPARE(httpStatus(QStringLiteral("/global/health"), QStringLiteral("opencode"), password()), 200);
         // The data volume carried the boot counter over: this is the fourth boot.
-        QVERIFY2(runOcc({QStringLiteral("logs")}).out.contains(QStringLiteral("boot 4")),
+        QVERIFY2(runOcc({QStringLiteral("logs")}).out.contains(QStringLiteral("boot 5")),
                  qPrintable(runOcc({QStringLiteral("logs")}).out));
     }
 
