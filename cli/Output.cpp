@@ -86,7 +86,7 @@ void Output::writeRaw(const char* data, size_t len)
         m_out << QString::fromUtf8(data, static_cast<qsizetype>(len));
         return;
     }
-    m_out.flush();
+    // Every text method flushes m_out itself, so nothing is pending here: no flush (and no syscall) per line.
     std::fwrite(data, 1, len, stdout);
 }
 
@@ -96,7 +96,6 @@ void Output::writeRawErr(const char* data, size_t len)
         m_err << QString::fromUtf8(data, static_cast<qsizetype>(len));
         return;
     }
-    m_err.flush();
     std::fwrite(data, 1, len, stderr);
 }
 

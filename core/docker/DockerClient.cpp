@@ -266,6 +266,14 @@ DockerResult<QString> DockerClient::negotiateApiVersion()
 
 DockerResult<Unit> DockerClient::ping()
 {
+    // The first call negotiates with an unversioned /_ping: that answer is the ping, no second round trip.
+    if (m_apiVersion.isEmpty()) {
+        auto negotiated = negotiateApiVersion();
+        if (!negotiated) {
+            return negotiated.error();
+        }
+        return Unit{};
+    }
     return requestUnit("GET", QStringLiteral("/_ping"));
 }
 

@@ -2,8 +2,6 @@
 
 #include <QString>
 
-class QNetworkAccessManager;
-
 namespace occ {
 
 // One authenticated GET of opencode's /global/health with a short timeout. opencode answers nothing
@@ -20,9 +18,8 @@ public:
         bool healthy() const { return answered && httpStatus == 200; }
     };
 
-    // baseUrl like http://127.0.0.1:4096; blocks on a local event loop for at most timeoutMs.
-    static Result probe(const QString& baseUrl, const QString& username, const QString& password, int timeoutMs,
-                        QNetworkAccessManager* nam = nullptr);
+    // baseUrl like http://127.0.0.1:4096; blocks for at most timeoutMs (CLI or worker threads only).
+    static Result probe(const QString& baseUrl, const QString& username, const QString& password, int timeoutMs);
 };
 
 } // namespace occ
