@@ -31,6 +31,15 @@ struct Config
     int healthTimeoutSeconds = 180; // "health.start_timeout_seconds" 5..3600
     int healthProbeIntervalSeconds = 10; // "health.probe_interval_seconds" 2..3600
     int healthFailureThreshold = 3; // "health.failure_threshold" 1..100
+    // The front door (core/frontdoor): a Caddy container in front of opencode on a private network.
+    bool frontDoorEnabled = false; // "frontdoor.enabled"
+    int frontDoorHttpPort = 80; // "frontdoor.http_port" 1..65535
+    int frontDoorHttpsPort = 443; // "frontdoor.https_port" 1..65535
+    QString frontDoorTrustedProxies; // "frontdoor.trusted_proxies" (CIDRs, comma or space separated)
+    QString tlsMode = QStringLiteral("off"); // "tls.mode" off|files|internal|acme
+    QString tlsCertFile; // "tls.cert_file" (absolute host path, files mode)
+    QString tlsKeyFile; // "tls.key_file" (absolute host path, files mode)
+    QString tlsAcmeEmail; // "tls.acme_email" (acme mode)
 };
 
 } // namespace occ

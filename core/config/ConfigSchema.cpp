@@ -3,6 +3,7 @@
 #include "core/config/Config.h"
 
 #include <QDir>
+#include <QRegularExpression>
 #include <QUrl>
 
 #include <nlohmann/json.hpp>
@@ -96,6 +97,31 @@ QString checkAbsolutePath(const QString& value)
 {
     if (!QDir::isAbsolutePath(value)) {
         return QStringLiteral("expected an absolute path, got \"%1\"").arg(value);
+    }
+    return {};
+}
+
+QString checkCidrList(const QString& value)
+{
+    for (const QString& part : value.split(QRegularExpression(QStringLiteral("[,\\s]+")), Qt::SkipEmptyParts)) {
+        // QHostAddress::parseSubnet would need QtNetwork in this Qt Core-only library.
+        const int slash = part.indexOf(QLatin1Char('/'));
+        const QString address = part.left(slash);
+        bool ok = false;
+        const int prefix = slash > 0 ? part.mid(slash + 1).toInt(&ok) : -1;
+        const int maxPrefix = isIpv4(address) ? 32 : isIpv6(address) ? 128 : -1;
+        if (!ok || maxPrefix < 0 || prefix < 0 || prefix > maxPrefix) {
+            return QStringLiteral("expected CIDR ranges like 10.0.0.0/8, 172.16.0.0/12, got \"%1\"").arg(part);
+        }
+    }
+    return {};
+}
+
+QString checkEmail(const QString& value)
+{
+    static const QRegularExpression re(QStringLiteral("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$"));
+    if (!re.match(value).hasMatch()) {
+        return QStringLiteral("expected an e-mail address, got \"%1\"").arg(value);
     }
     return {};
 }
@@ -244,6 +270,29 @@ QVector<ConfigKey> buildTable()
                "Failed probes in a row after which the watchdog restarts a running but hung service; "
                "restarts back off from restart.delay_seconds and stop after restart.max_retries within "
                "restart.window_seconds."),
+        boolKey("frontdoor.enabled", &C::frontDoorEnabled,
+                "Put a Caddy reverse proxy in front of opencode (TLS, /healthz for load balancers, streaming-safe "
+                "proxying); opencode's own port is then no longer published."),
+        intKey("frontdoor.http_port", &C::frontDoorHttpPort, 1, 65535,
+               "Host port of the front door's plain HTTP listener (redirects to HTTPS when TLS is on; /healthz)."),
+        intKey("frontdoor.https_port", &C::frontDoorHttpsPort, 1, 65535,
+               "Host port of the front door's HTTPS listener (unused when tls.mode is off)."),
+        stringKey("frontdoor.trusted_proxies", &C::frontDoorTrustedProxies,
+                  "CIDR ranges of load balancers whose X-Forwarded-For/Proto/Host headers are trusted (e.g. the "
+                  "ALB's subnets); empty = trust none.",
+                  nullptr, true, checkCidrList),
+        enumKey("tls.mode", &C::tlsMode,
+                {QStringLiteral("off"), QStringLiteral("files"), QStringLiteral("internal"), QStringLiteral("acme")},
+                "TLS at the front door: off (behind a TLS-terminating load balancer or on localhost), files "
+                "(tls.cert_file + tls.key_file), internal (a local CA made by occ), acme (Let's Encrypt for "
+                "network.public_url's host)."),
+        stringKey("tls.cert_file", &C::tlsCertFile,
+                  "Absolute host path of the PEM certificate (chain) for tls.mode files.", nullptr, true,
+                  checkAbsolutePath),
+        stringKey("tls.key_file", &C::tlsKeyFile, "Absolute host path of the PEM private key for tls.mode files.",
+                  nullptr, true, checkAbsolutePath),
+        stringKey("tls.acme_email", &C::tlsAcmeEmail,
+                  "Contact e-mail for the ACME account (Let's Encrypt) in tls.mode acme.", nullptr, true, checkEmail),
     };
 }
 

@@ -99,6 +99,26 @@ QVector<Row> validationRows()
         {"a one second probe interval is refused", "health.probe_interval_seconds", "1", false},
         {"one failed probe may be enough", "health.failure_threshold", "1", true},
         {"a zero failure threshold is refused", "health.failure_threshold", "0", false},
+        {"the front door can be switched on", "frontdoor.enabled", "true", true},
+        {"the front door refuses maybe", "frontdoor.enabled", "maybe", false},
+        {"front door HTTP port 8080 is accepted", "frontdoor.http_port", "8080", true},
+        {"front door HTTP port 0 is refused", "frontdoor.http_port", "0", false},
+        {"front door HTTPS port 8443 is accepted", "frontdoor.https_port", "8443", true},
+        {"front door HTTPS port 70000 is refused", "frontdoor.https_port", "70000", false},
+        {"no trusted proxies is accepted", "frontdoor.trusted_proxies", "", true},
+        {"two trusted proxy ranges are accepted", "frontdoor.trusted_proxies", "10.0.0.0/8, 172.16.0.0/12", true},
+        {"an IPv6 trusted proxy range is accepted", "frontdoor.trusted_proxies", "fd00::/8", true},
+        {"a trusted proxy without a prefix length is refused", "frontdoor.trusted_proxies", "10.0.0.1", false},
+        {"a trusted proxy host name is refused", "frontdoor.trusted_proxies", "alb.example.com/32", false},
+        {"TLS mode internal is accepted", "tls.mode", "internal", true},
+        {"TLS mode acme is accepted", "tls.mode", "acme", true},
+        {"TLS mode letsencrypt is refused", "tls.mode", "letsencrypt", false},
+        {"an absolute certificate path is accepted", "tls.cert_file", "/etc/ssl/occ.pem", true},
+        {"a relative certificate path is refused", "tls.cert_file", "occ.pem", false},
+        {"an absolute key path is accepted", "tls.key_file", "/etc/ssl/occ.key", true},
+        {"a relative key path is refused", "tls.key_file", "occ.key", false},
+        {"an ACME e-mail is accepted", "tls.acme_email", "ops@example.com", true},
+        {"an ACME e-mail without a domain is refused", "tls.acme_email", "ops@", false},
     };
 }
 
@@ -148,6 +168,12 @@ void TestConfigSchema::defaults()
     QCOMPARE(c.healthTimeoutSeconds, 180);
     QCOMPARE(c.healthProbeIntervalSeconds, 10);
     QCOMPARE(c.healthFailureThreshold, 3);
+    QCOMPARE(c.frontDoorEnabled, false);
+    QCOMPARE(c.frontDoorHttpPort, 80);
+    QCOMPARE(c.frontDoorHttpsPort, 443);
+    QVERIFY(c.frontDoorTrustedProxies.isEmpty());
+    QCOMPARE(c.tlsMode, QStringLiteral("off"));
+    QVERIFY(c.tlsCertFile.isEmpty() && c.tlsKeyFile.isEmpty() && c.tlsAcmeEmail.isEmpty());
     // The defaults themselves must pass validation.
     QVERIFY2(ConfigSchema::validate(c).isEmpty(), qPrintable(toString(ConfigSchema::validate(c))));
 }
@@ -173,7 +199,15 @@ void TestConfigSchema::tableMatchesTheConfigFields()
                                   "docker.host",
                                   "health.start_timeout_seconds",
                                   "health.probe_interval_seconds",
-                                  "health.failure_threshold"};
+                                  "health.failure_threshold",
+                                  "frontdoor.enabled",
+                                  "frontdoor.http_port",
+                                  "frontdoor.https_port",
+                                  "frontdoor.trusted_proxies",
+                                  "tls.mode",
+                                  "tls.cert_file",
+                                  "tls.key_file",
+                                  "tls.acme_email"};
     QStringList actual;
     for (const ConfigKey& k : ConfigSchema::keys()) {
         actual << k.key;
