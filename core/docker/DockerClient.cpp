@@ -505,6 +505,12 @@ DockerResult<Unit> DockerClient::removeContainer(const QString& id, bool force, 
             + query({{QStringLiteral("force"), flag(force)}, {QStringLiteral("v"), flag(removeAnonymousVolumes)}}));
 }
 
+DockerResult<Unit> DockerClient::renameContainer(const QString& id, const QString& newName)
+{
+    return requestUnit(
+        "POST", QStringLiteral("/containers/%1/rename").arg(segment(id)) + query({{QStringLiteral("name"), newName}}));
+}
+
 DockerResult<ContainerInfo> DockerClient::inspectContainer(const QString& id)
 {
     auto result = requestJson("GET", QStringLiteral("/containers/%1/json").arg(segment(id)));

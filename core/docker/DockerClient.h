@@ -88,6 +88,8 @@ public:
     DockerResult<Unit> killContainer(const QString& id, const QString& signal = QStringLiteral("KILL"));
     // Named volumes are never removed; removeAnonymousVolumes removes the container's anonymous ones.
     DockerResult<Unit> removeContainer(const QString& id, bool force = false, bool removeAnonymousVolumes = false);
+    // A container's new name (409 when taken). Lets a replacement be created beside the old one.
+    DockerResult<Unit> renameContainer(const QString& id, const QString& newName);
     DockerResult<ContainerInfo> inspectContainer(const QString& id);
     DockerResult<QVector<ContainerSummary>> listContainers(const QStringList& labelFilter = {}, bool all = true);
     // Blocks until the condition ("not-running", "next-exit", "removed") holds; returns the exit code.

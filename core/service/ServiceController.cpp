@@ -6,6 +6,7 @@
 #include "core/logging/Logging.h"
 #include "core/service/ServiceSpec.h"
 
+#include <QDateTime>
 #include <QElapsedTimer>
 #include <QEventLoop>
 #include <QThread>
@@ -83,9 +84,17 @@ ServiceResult<Unit> ServiceController::buildImage(const ProgressFn& progress, st
     build.tags = {context->tag()};
     build.buildArgs = context->buildArgs();
     build.labels = context->labels();
+    // The engine's error names only the failed step's command; the reason is in the lines before it.
+    QStringList lastLines;
     auto built = m_docker->buildImage(
         context->tar(), build,
-        [&progress](const BuildProgress& p) {
+        [&progress, &lastLines](const BuildProgress& p) {
+            if (!p.line.trimmed().isEmpty()) {
+                lastLines.append(p.line.trimmed());
+                if (lastLines.size() > 6) {
+                    lastLines.removeFirst();
+                }
+            }
             if (progress) {
                 ServiceProgress sp;
                 sp.phase = ServiceProgress::Phase::Build;
@@ -120,7 +129,7 @@ ServiceResult<Unit> ServiceController::injectPassword(const QString& containerId
     return Unit{};
 }
 
-ServiceResult<QString> ServiceController::createContainer(const ProgressFn& progress)
+ServiceResult<QString> ServiceController::createContainer(const QString& name, const ProgressFn& progress)
 {
     for (const ServiceSpec::Volume& v : ServiceSpec::volumes(m_config)) {
         QMap<QString, QString> labels{{QString(image::ManagedLabel), QStringLiteral("true")},
@@ -130,8 +139,8 @@ ServiceResult<QString> ServiceController::createContainer(const ProgressFn& prog
             return ServiceError::fromDocker(created.error(), QStringLiteral("Could not create volume %1").arg(v.name));
         }
     }
-    report(progress, ServiceProgress::Phase::Step, QStringLiteral("Creating container %1").arg(m_config.containerName));
-    auto id = m_docker->createContainer(m_config.containerName, ServiceSpec::containerSpec(m_config));
+    report(progress, ServiceProgress::Phase::Step, QStringLiteral("Creating container %1").arg(name));
+    auto id = m_docker->createContainer(name, ServiceSpec::containerSpec(m_config));
     if (!id) {
         if (id.error().isNameConflict()) {
             return ServiceError(ServiceError::Kind::Conflict,
@@ -191,17 +200,11 @@ ServiceResult<ServiceController::StartOutcome> ServiceController::start(const Pr
                    imageChanged || m_forceRecreate
                        ? QStringLiteral("The image changed: recreating the container (volumes are kept)")
                        : QStringLiteral("The config changed: recreating the container (volumes are kept)"));
-            if (c.running || c.restarting) {
-                auto stopped = m_docker->stopContainer(c.id, 10);
-                if (!stopped) {
-                    return ServiceError::fromDocker(stopped.error(),
-                                                    QStringLiteral("Could not stop the old container"));
-                }
+            auto replaced = replaceContainer(c, progress);
+            if (!replaced) {
+                return replaced.error();
             }
-            auto removed = m_docker->removeContainer(c.id, true, false);
-            if (!removed) {
-                return ServiceError::fromDocker(removed.error(), QStringLiteral("Could not remove the old container"));
-            }
+            id = replaced.value();
             outcome.recreated = true;
         } else if (c.running) {
             report(progress, ServiceProgress::Phase::Step, QStringLiteral("Already running"));
@@ -220,7 +223,7 @@ ServiceResult<ServiceController::StartOutcome> ServiceController::start(const Pr
     }
 
     if (id.isEmpty()) {
-        auto created = createContainer(progress);
+        auto created = createContainer(m_config.containerName, progress);
         if (!created) {
             return created.error();
         }
@@ -237,6 +240,7 @@ ServiceResult<ServiceController::StartOutcome> ServiceController::start(const Pr
     report(progress, ServiceProgress::Phase::Step, QStringLiteral("Starting %1").arg(m_config.containerName));
     auto started = m_docker->startContainer(id);
     if (!started) {
+        removeRetired();
         if (started.error().isPortInUse()) {
             return ServiceError(ServiceError::Kind::Conflict,
                                 QStringLiteral("Port %1 on %2 is already in use by another program. Stop it, or "
@@ -249,11 +253,62 @@ ServiceResult<ServiceController::StartOutcome> ServiceController::start(const Pr
         return ServiceError::fromDocker(started.error(), QStringLiteral("Could not start the container"));
     }
     auto healthy = waitHealthy(id, progress, cancel);
+    removeRetired();
     if (!healthy) {
         return healthy.error();
     }
     outcome.elapsedMs = timer.elapsed();
     return outcome;
+}
+
+ServiceResult<QString> ServiceController::replaceContainer(const ContainerInfo& old, const ProgressFn& progress)
+{
+    // The replacement is created (slow on copying storage drivers) and given its password while the old
+    // one still serves; the downtime is only stop, remove, rename and start.
+    const QString nextName = m_config.containerName + QStringLiteral("-next");
+    m_docker->removeContainer(nextName, true, false); // a leftover from an interrupted replace
+    auto created = createContainer(nextName, progress);
+    if (!created) {
+        return created.error();
+    }
+    const QString id = created.value();
+    auto injected = injectPassword(id);
+    if (!injected) {
+        m_docker->removeContainer(id, true, false);
+        return injected.error();
+    }
+    m_oldStoppedAtMs = QDateTime::currentMSecsSinceEpoch();
+    if (old.running || old.restarting) {
+        auto stopped = m_docker->stopContainer(old.id, 10);
+        if (!stopped) {
+            m_docker->removeContainer(id, true, false);
+            return ServiceError::fromDocker(stopped.error(), QStringLiteral("Could not stop the old container"));
+        }
+    }
+    // Removing a container can take seconds (copying storage drivers delete a whole layer): the old one
+    // only steps aside now and is removed once the new one answered (see start()).
+    const QString oldName = m_config.containerName + QStringLiteral("-old");
+    m_docker->removeContainer(oldName, true, false);
+    auto aside = m_docker->renameContainer(old.id, oldName);
+    if (!aside) {
+        m_docker->removeContainer(id, true, false);
+        return ServiceError::fromDocker(aside.error(), QStringLiteral("Could not move the old container aside"));
+    }
+    m_retiredContainer = old.id;
+    auto renamed = m_docker->renameContainer(id, m_config.containerName);
+    if (!renamed) {
+        return ServiceError::fromDocker(renamed.error(), QStringLiteral("Could not rename the new container"));
+    }
+    return id;
+}
+
+void ServiceController::removeRetired()
+{
+    // The container replaceContainer() moved aside: gone now, whatever the outcome (volumes are named and stay).
+    if (!m_retiredContainer.isEmpty()) {
+        m_docker->removeContainer(m_retiredContainer, true, false);
+        m_retiredContainer.clear();
+    }
 }
 
 ServiceResult<Unit> ServiceController::waitHealthy(const QString& containerId, const ProgressFn& progress,
@@ -370,13 +425,13 @@ ServiceController::update(const QString& version, bool rebuild, const ProgressFn
     }
 
     // 3. Recreate on the same volumes; the downtime is this step.
-    QElapsedTimer downtime;
-    downtime.start();
     m_forceRecreate = true;
+    m_oldStoppedAtMs = 0;
     auto started = start(progress, cancel);
     m_forceRecreate = false;
     if (started) {
-        outcome.downtimeMs = downtime.elapsed();
+        // From the moment the old container began to stop (the new one was already created) to an answer.
+        outcome.downtimeMs = m_oldStoppedAtMs > 0 ? QDateTime::currentMSecsSinceEpoch() - m_oldStoppedAtMs : 0;
         outcome.url = started->url;
         return outcome;
     }

@@ -48,7 +48,7 @@ public:
         QString from; // opencode version before
         QString to;
         QString url;
-        qint64 downtimeMs = 0; // old container stopped → new one answering
+        qint64 downtimeMs = 0; // old container began to stop → new one answering
     };
 
     // password: the web UI password from the credentials store (may be empty only for loopback binds).
@@ -85,11 +85,15 @@ public:
     HealthProbe::Result probe(int timeoutMs = 2000) const;
 
 private:
-    ServiceResult<QString> createContainer(const ProgressFn& progress);
+    ServiceResult<QString> createContainer(const QString& name, const ProgressFn& progress);
+    ServiceResult<QString> replaceContainer(const ContainerInfo& old, const ProgressFn& progress);
+    void removeRetired();
 
     Config m_config;
     QString m_password;
     bool m_forceRecreate = false;
+    QString m_retiredContainer; // the replaced container, removed after the new one started
+    qint64 m_oldStoppedAtMs = 0; // when replaceContainer() began to stop the old one
     DockerClient* m_docker;
 };
 

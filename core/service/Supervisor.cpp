@@ -53,8 +53,19 @@ ServiceResult<Unit> Supervisor::run(std::atomic_bool* stopRequested)
     clock.start();
 
     log->info("starting {} ({})", m_config.containerName, controller.config().imageName);
-    auto started = controller.start();
+    // A stop request cancels the start (waiting for health can take minutes): the service manager's
+    // stop must not hang until its timeout and end in SIGKILL.
+    auto started = controller.start({}, stopRequested);
     if (!started) {
+        if (stopRequested->load()) {
+            log->info("stop requested while starting: stopping {}", m_config.containerName);
+            auto stopped = controller.stop();
+            if (!stopped) {
+                log->error("could not stop: {}", stopped.error().message);
+                return stopped.error();
+            }
+            return Unit{};
+        }
         log->error("could not start: {}", started.error().message);
         return started.error();
     }
@@ -67,7 +78,7 @@ ServiceResult<Unit> Supervisor::run(std::atomic_bool* stopRequested)
     auto restartService = [&](const QString& why) -> ServiceResult<Unit> {
         log->warn("restarting opencode: {}", why);
         watchdog.restarted(clock.elapsed());
-        auto r = controller.restart();
+        auto r = controller.restart({}, stopRequested); // a stop request ends the wait, the loop then stops
         if (!r) {
             log->error("restart failed: {}", r.error().message);
             return r.error();
