@@ -7,6 +7,7 @@
 #include <QFile>
 #include <QSignalSpy>
 #include <QTemporaryDir>
+#include <QScopeGuard>
 #include <QTest>
 
 #include <spdlog/sinks/ostream_sink.h>
@@ -123,8 +124,11 @@ void TestLogging::secretIsRedactedInEverySink()
     auto redacting = std::dynamic_pointer_cast<RedactingSink>(Logging::get("service")->sinks().front());
     QVERIFY(redacting);
     auto sinks = redacting->sinks();
+    const auto original = sinks;
     sinks.push_back(spare);
     redacting->setSinks(sinks);
+    // `captured` dies with this function: the spare sink must be gone before cleanup() flushes every sink.
+    const auto restore = qScopeGuard([&redacting, &original]() { redacting->setSinks(original); });
 
     const QString secret = QStringLiteral("Tr0ub4dor&3-horse");
     Logging::addSecret(secret);
