@@ -80,6 +80,21 @@ occ_engine_ping "$DOCKER_SOCK" || ((use_sg)) ||
 
 occ_log "occ setup --yes"
 occ_cmd setup --yes
+
+# Offline or registry-less hosts: the default base (ubuntu:24.04) comes from a registry. When it cannot be
+# pulled, build a Debian base locally with debootstrap (needs only the Debian archive) and use that.
+base="$(occ_cmd config get image.base)"
+if ! occ_as_root docker image inspect "$base" >/dev/null 2>&1 && ! occ_as_root docker pull -q "$base" >/dev/null 2>&1; then
+    occ_log "cannot pull $base: building a Debian base image locally instead (tests/harness/base-image.sh)"
+    base="$(occ_as_root bash "$OCC_REPO_ROOT/tests/harness/base-image.sh" | tail -n 1)"
+    occ_cmd config set image.base "$base" >/dev/null
+fi
+# TLS-intercepting networks (a corporate proxy): the certificates this host trusts go into the image
+# before opencode is downloaded.
+if compgen -G "/usr/local/share/ca-certificates/*.crt" >/dev/null; then
+    occ_log "adding this host's extra CA certificates (/usr/local/share/ca-certificates) to the image"
+    occ_cmd config set image.extra_ca_certs true >/dev/null
+fi
 occ_log "occ start (the first start builds the opencode image; this takes a few minutes)"
 occ_cmd start
 
