@@ -20,6 +20,8 @@ std::vector<std::unique_ptr<Command>> makeCommands()
     commands.push_back(makeOsServiceCommand());
     commands.push_back(makeDoctorCommand());
     commands.push_back(makeRunCommand());
+    commands.push_back(makeCompletionCommand());
+    commands.push_back(makeManpageCommand());
     return commands;
 }
 

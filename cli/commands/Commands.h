@@ -20,5 +20,7 @@ std::unique_ptr<Command> makeDoctorCommand();
 std::unique_ptr<Command> makeUpdateCommand();
 std::unique_ptr<Command> makeOsServiceCommand();
 std::unique_ptr<Command> makeRunCommand();
+std::unique_ptr<Command> makeCompletionCommand();
+std::unique_ptr<Command> makeManpageCommand();
 
 } // namespace occ::cli
