@@ -1,6 +1,8 @@
 #include "core/service/ServiceController.h"
 
+#include "core/config/ConfigPaths.h"
 #include "core/docker/DockerClient.h"
+#include "core/frontdoor/FrontDoor.h"
 #include "core/image/ImageContext.h"
 #include "core/image/ImageLayout.h"
 #include "core/logging/Logging.h"
@@ -11,6 +13,8 @@
 #include <QEventLoop>
 #include <QThread>
 #include <QTimer>
+
+#include <optional>
 
 namespace occ {
 namespace {
@@ -46,8 +50,20 @@ ServiceController::ServiceController(Config config, QString password, DockerClie
     , m_docker(docker)
 { }
 
+QString ServiceController::tlsDirectory() const
+{
+    return ConfigPaths::defaultDirectory() + QStringLiteral("/tls");
+}
+
 HealthProbe::Result ServiceController::probe(int timeoutMs) const
 {
+    if (m_config.frontDoorEnabled) {
+        // opencode has no published port then: ask what a load balancer asks.
+        HealthProbe::Result r;
+        r.httpStatus = FrontDoor::probeHealthz(m_config.frontDoorHttpPort, timeoutMs, &r.error);
+        r.answered = r.httpStatus > 0;
+        return r;
+    }
     return HealthProbe::probe(ServiceSpec::probeUrl(m_config), m_config.username, m_password, timeoutMs);
 }
 
@@ -171,6 +187,21 @@ ServiceResult<ServiceController::StartOutcome> ServiceController::start(const Pr
                                 .arg(m_config.bind));
     }
 
+    // The front door's configuration and TLS material are checked before anything is touched.
+    std::optional<FrontDoor::Prepared> frontDoor;
+    if (m_config.frontDoorEnabled) {
+        auto prepared = FrontDoor::prepare(m_config, tlsDirectory());
+        if (!prepared) {
+            return ServiceError(ServiceError::Kind::Config, prepared.error().message);
+        }
+        frontDoor = prepared.value();
+        outcome.caCert = frontDoor->caCert;
+        auto network = FrontDoor(m_config, m_password, m_docker).ensureNetwork();
+        if (!network) {
+            return ServiceError(ServiceError::Kind::Other, network.error().message);
+        }
+    }
+
     auto image = ensureImage(progress, cancel);
     if (!image) {
         return image.error();
@@ -208,6 +239,12 @@ ServiceResult<ServiceController::StartOutcome> ServiceController::start(const Pr
             outcome.recreated = true;
         } else if (c.running) {
             report(progress, ServiceProgress::Phase::Step, QStringLiteral("Already running"));
+            if (frontDoor) {
+                auto door = FrontDoor(m_config, m_password, m_docker).start(*frontDoor);
+                if (!door) {
+                    return ServiceError(ServiceError::Kind::Other, door.error().message);
+                }
+            }
             auto healthy = waitHealthy(c.id, progress, cancel);
             if (!healthy) {
                 return healthy.error();
@@ -251,6 +288,13 @@ ServiceResult<ServiceController::StartOutcome> ServiceController::start(const Pr
                                 started.error());
         }
         return ServiceError::fromDocker(started.error(), QStringLiteral("Could not start the container"));
+    }
+    if (frontDoor) {
+        report(progress, ServiceProgress::Phase::Step, QStringLiteral("Starting the front door"));
+        auto door = FrontDoor(m_config, m_password, m_docker).start(*frontDoor);
+        if (!door) {
+            return ServiceError(ServiceError::Kind::Other, door.error().message);
+        }
     }
     auto healthy = waitHealthy(id, progress, cancel);
     removeRetired();
@@ -356,6 +400,12 @@ ServiceResult<Unit> ServiceController::waitHealthy(const QString& containerId, c
 
 ServiceResult<Unit> ServiceController::stop(int timeoutSeconds)
 {
+    if (m_config.frontDoorEnabled) {
+        auto door = FrontDoor(m_config, m_password, m_docker).stop(timeoutSeconds);
+        if (!door) {
+            return ServiceError(ServiceError::Kind::Other, door.error().message);
+        }
+    }
     auto info = m_docker->inspectContainer(m_config.containerName);
     if (!info) {
         if (info.error().category() == DockerError::Category::NotFound) {

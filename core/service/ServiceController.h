@@ -40,6 +40,7 @@ public:
         bool created = false; // a new container was made
         bool recreated = false; // ... replacing one whose config had changed
         bool wasRunning = false; // it already ran and was healthy: nothing to do
+        QString caCert; // tls.mode internal: the local CA users must trust
         qint64 elapsedMs = 0;
     };
 
@@ -88,6 +89,8 @@ private:
     ServiceResult<QString> createContainer(const QString& name, const ProgressFn& progress);
     ServiceResult<QString> replaceContainer(const ContainerInfo& old, const ProgressFn& progress);
     void removeRetired();
+
+    QString tlsDirectory() const;
 
     Config m_config;
     QString m_password;

@@ -34,7 +34,12 @@ ContainerSpec containerSpec(const Config& config)
     spec.labels.insert(image::ManagedLabel, QStringLiteral("true"));
     // Docker needs an address: "localhost" is published on the IPv4 loopback.
     const QString hostIp = config.bind == QLatin1String("localhost") ? QStringLiteral("127.0.0.1") : config.bind;
-    spec.portBindings.append({QStringLiteral("%1/tcp").arg(image::Port), hostIp, QString::number(config.port)});
+    if (config.frontDoorEnabled) {
+        // Reached only through the front door, on the private network it shares with opencode.
+        spec.networkMode = config.containerName + QStringLiteral("-net"); // FrontDoor::networkName()
+    } else {
+        spec.portBindings.append({QStringLiteral("%1/tcp").arg(image::Port), hostIp, QString::number(config.port)});
+    }
     for (const Volume& v : volumes(config)) {
         spec.mounts.append({ContainerSpec::Mount::Type::Volume, v.name, v.target, false});
     }
