@@ -12,3 +12,13 @@ if(OCC_NPM)
     add_test(NAME install_npm COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/integration/install-npm.sh $<TARGET_FILE:occ>)
     set_tests_properties(install_npm PROPERTIES LABELS "integration" TIMEOUT 300)
 endif()
+
+# cargo: `cargo install --path installers/cargo --offline` builds core/ and cli/ again with CMake from
+# build.rs (about 3.5 minutes on 2 cores when cold; the target directory is kept in the build tree, so a
+# rerun takes seconds).
+find_program(OCC_CARGO cargo)
+if(OCC_CARGO)
+    add_test(NAME install_cargo
+        COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/integration/install-cargo.sh ${PROJECT_BINARY_DIR}/cargo-target)
+    set_tests_properties(install_cargo PROPERTIES LABELS "e2e" TIMEOUT 1800 RUN_SERIAL ON)
+endif()
