@@ -49,7 +49,6 @@ set(CPACK_GENERATOR DragNDrop)
 set(CPACK_DMG_VOLUME_NAME "opencode-cloud")
 set(CPACK_DMG_FORMAT UDZO)
 # A drag target next to the app in the .dmg window.
-set(CPACK_DMG_DS_STORE_SETUP_SCRIPT "")
 install(CODE "execute_process(COMMAND \"${CMAKE_COMMAND}\" -E create_symlink /Applications
     \"\${CMAKE_INSTALL_PREFIX}/Applications\")")
 # Signing and notarisation need the maintainers' identity; set these in the release job:

@@ -25,7 +25,6 @@ else()
             message(FATAL_ERROR \"windeployqt failed: \${_rc}\")
         endif()")
 endif()
-set(CMAKE_INSTALL_SYSTEM_RUNTIME_SKIP ON) # windeployqt --compiler-runtime already ships them
 
 set(CPACK_GENERATOR NSIS)
 set(CPACK_NSIS_PACKAGE_NAME "opencode-cloud")
