@@ -33,6 +33,11 @@ int startService(Context& context, bool restart)
         context.out().info(QStringLiteral("opencode is up (%1 s).").arg(double(outcome.elapsedMs) / 1000.0, 0, 'f', 1));
     }
     context.out().result(outcome.url);
+    if (!outcome.caCert.isEmpty()) {
+        context.out().info(QStringLiteral("TLS certificates come from a local CA: trust %1 in your browser or system "
+                                          "to connect without warnings.")
+                               .arg(outcome.caCert));
+    }
     context.out().info(
         QStringLiteral("User \"%1\"; show the password with `occ password show`.").arg(config->username));
     return Ok;
