@@ -135,9 +135,16 @@ ServiceResult<Unit> Supervisor::run(std::atomic_bool* stopRequested)
             restartService(
                 QStringLiteral("%1 failed health probes in a row (hung)").arg(watchdog.consecutiveFailures()));
             break;
-        case Watchdog::Action::GiveUp:
+        case Watchdog::Action::GiveUp: {
             log->error("{}", watchdog.reason());
+            // Do not leave a hung container holding the port: the service is failed, so is the
+            // container, and the service manager's next attempt starts it afresh.
+            auto stopped = controller.stop();
+            if (!stopped) {
+                log->error("could not stop the hung container: {}", stopped.error().message);
+            }
             return ServiceError(ServiceError::Kind::Health, watchdog.reason());
+        }
         }
     }
 
