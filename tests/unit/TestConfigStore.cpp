@@ -132,6 +132,14 @@ void TestConfigStore::roundTripKeepsEveryKey()
     config.healthTimeoutSeconds = 60;
     config.healthProbeIntervalSeconds = 30;
     config.healthFailureThreshold = 5;
+    config.frontDoorEnabled = true;
+    config.frontDoorHttpPort = 8080;
+    config.frontDoorHttpsPort = 8443;
+    config.frontDoorTrustedProxies = QStringLiteral("10.0.0.0/16");
+    config.tlsMode = QStringLiteral("files");
+    config.tlsCertFile = QStringLiteral("/etc/occ/cert.pem");
+    config.tlsKeyFile = QStringLiteral("/etc/occ/key.pem");
+    config.tlsAcmeEmail = QStringLiteral("ops@example.com");
 
     ConfigStore store(m_path);
     const auto saved = store.save(config);
