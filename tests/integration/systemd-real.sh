@@ -5,12 +5,15 @@
 #   1. the unit starts, `occ run` brings the (stand-in) service container up and it answers healthily;
 #   2. kill -9 of `occ run` is a failure systemd restarts (NRestarts >= 1) and the service is back;
 #   3. `systemctl stop` stops the container (SIGTERM reaches `occ run`, which stops it cleanly);
-#   4. `occ service uninstall` removes the unit.
+#   4. a crash loop: `occ run` gives up after restart.max_retries and exits non-zero, systemd restarts it
+#      until StartLimitBurst (from the same settings) marks the unit failed;
+#   5. `occ service uninstall` removes the unit.
 #
 #   systemd-real.sh OCC_BINARY
 #
-# The rootfs is cached under $OCC_HARNESS_CACHE (see tests/harness/lib.sh) keyed by its package list,
-# the image is kept between runs (occ-test-systemd:bookworm); everything else it creates is removed.
+# The rootfs is cached under $OCC_HARNESS_CACHE (see tests/harness/lib.sh) keyed by its package list;
+# the image imported from it (occ-test-systemd:bookworm) is removed afterwards like everything else it
+# creates, unless OCC_KEEP_SYSTEMD_IMAGE=1 (re-importing the cached rootfs takes seconds).
 set -euo pipefail
 export OCC_LOG_TAG=systemd-real
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -69,12 +72,13 @@ if ! occ_image_exists "$SYSTEMD_IMAGE" || [[ "$(occ_image_label "$SYSTEMD_IMAGE"
         rm -rf "$root"
         occ_log "rootfs cached as $tarball ($(du -m "$tarball" | cut -f1) MB) in $((SECONDS - start))s"
     fi
+    t_import=$SECONDS
     occ_docker import \
         --change 'CMD ["/lib/systemd/systemd"]' \
         --change 'ENV container=docker LANG=C.UTF-8' \
         --change "LABEL $KEY_LABEL=$key" \
         "$tarball" "$SYSTEMD_IMAGE" >/dev/null
-    occ_log "imported $SYSTEMD_IMAGE"
+    occ_log "imported $SYSTEMD_IMAGE in $((SECONDS - t_import))s"
 fi
 
 # --- the stand-in service image (same contract as the opencode image; see TestCliService) ------------
@@ -88,7 +92,8 @@ cleanup() {
     occ_docker rm -f "$HOST" >/dev/null 2>&1
     occ_docker rm -f "$SVC_CONTAINER" >/dev/null 2>&1
     for role in data config state workspace; do occ_docker volume rm -f "$SVC_CONTAINER-$role" >/dev/null 2>&1; done
-    occ_docker rmi -f "$SVC_IMAGE:$SVC_TAG" >/dev/null 2>&1
+    occ_docker rmi -f "$SVC_IMAGE:$SVC_TAG-crashy" "$SVC_IMAGE:$SVC_TAG" >/dev/null 2>&1
+    [[ "${OCC_KEEP_SYSTEMD_IMAGE:-0}" == 1 ]] || occ_docker rmi -f "$SYSTEMD_IMAGE" >/dev/null 2>&1
     rm -rf "$ctx"
 }
 trap cleanup EXIT
@@ -102,6 +107,7 @@ echo "test service starting"
 httpd -f -p 4096 -h /www -c /tmp/httpd.conf &
 pid=$!
 trap 'kill $pid; exit 0' TERM INT
+if [ -n "$OCC_TEST_CRASH_AFTER" ]; then sleep "$OCC_TEST_CRASH_AFTER"; echo "crashing on purpose" >&2; exit 3; fi
 wait $pid
 SH
 cat >"$ctx/Dockerfile" <<'DF'
@@ -115,6 +121,7 @@ USER 1000
 ENTRYPOINT ["/entrypoint.sh"]
 DF
 occ_docker build -q -t "$SVC_IMAGE:$SVC_TAG" "$ctx" >/dev/null
+printf 'FROM %s\nENV OCC_TEST_CRASH_AFTER=3\n' "$SVC_IMAGE:$SVC_TAG" | occ_docker build -q -t "$SVC_IMAGE:$SVC_TAG-crashy" - >/dev/null
 
 # --- systemd as PID 1 -------------------------------------------------------------------------------
 # Not --privileged: that asks for every capability, and this machine's bounding set lacks
@@ -211,8 +218,37 @@ in_host journalctl -u opencode-cloud.service --no-pager | grep -q "stop requeste
     || fail "the journal does not show occ run's own stop"
 occ_log "3. systemctl stop → container stopped, Result=$result, in $((SECONDS - t0))s"
 
-# 4. uninstall removes the unit.
+# 4. a crash loop: occ run gives up (restart.max_retries) and exits non-zero, systemd restarts it until
+#    its start limit (StartLimitBurst from the same setting) marks the unit failed.
+occ config set image.opencode_version "$SVC_TAG-crashy" >/dev/null
+occ config set restart.max_retries 1 >/dev/null
+occ config set restart.window_seconds 120 >/dev/null
+occ service install --system >/dev/null || fail "re-install with the new retry settings failed"
+in_host grep -q '^StartLimitBurst=2$' /etc/systemd/system/opencode-cloud.service || fail "StartLimitBurst is not 2"
+# `install` restarted the changed unit; start from a clean slate: stopped, start-limit counter reset.
+in_host systemctl stop opencode-cloud.service
+in_host systemctl reset-failed opencode-cloud.service 2>/dev/null || true
+since="@$(in_host date +%s)"
+t0=$SECONDS
+in_host systemctl start opencode-cloud.service
+failed=0
+for _ in $(seq 1 150); do
+    if [[ "$(in_host systemctl show -p ActiveState --value opencode-cloud.service)" == failed ]]; then
+        failed=1
+        break
+    fi
+    sleep 1
+done
+((failed)) || fail "the unit did not end up failed after the crash loop"
+journal="$(in_host journalctl -u opencode-cloud.service --no-pager --since "$since")"
+gaveup="$(grep -c 'error \[service\].*giving up' <<<"$journal" || true)"
+[[ "$gaveup" -ge 2 ]] || fail "occ run gave up $gaveup times, expected >= 2 (once per start, StartLimitBurst=2)"
+grep -q 'Start request repeated too quickly' <<<"$journal" || fail "systemd's start limit did not stop the loop"
+[[ "$(occ_docker inspect -f '{{.State.Running}}' "$SVC_CONTAINER")" == false ]] || fail "the container still runs"
+occ_log "4. crash loop → occ run gave up $gaveup times, then systemd's start limit: unit failed in $((SECONDS - t0))s"
+
+# 5. uninstall removes the unit.
 occ service uninstall --system >/dev/null || fail "occ service uninstall failed"
 in_host test ! -e /etc/systemd/system/opencode-cloud.service || fail "the unit file is still there"
-occ_log "4. uninstalled"
+occ_log "5. uninstalled"
 occ_log "PASS"
