@@ -25,6 +25,8 @@ packages=(
     busybox-static debootstrap debian-archive-keyring socat openssh-server procps xz-utils util-linux
     # front door: Caddy (its Caddyfile is validated, and its binary goes into the test image), TLS tests
     caddy openssl libssl-dev
+    # browser test: headless Chromium and certutil for its NSS trust store
+    chromium libnss3-tools
     # packaging: the .rpm (rpmbuild) and the npm package's bundled libraries (patchelf)
     rpm patchelf
     # GUI tests render text

@@ -2,6 +2,7 @@
 #include "cli/Output.h"
 #include "cli/commands/Commands.h"
 #include "core/docker/DockerClient.h"
+#include "core/frontdoor/UrlDoctor.h"
 #include "core/image/ImageLayout.h"
 #include "core/service/PortProbe.h"
 #include "core/service/ServiceController.h"
@@ -20,15 +21,35 @@ public:
     {
         name = QStringLiteral("doctor");
         description = QStringLiteral("Check everything the service needs, one line per check, with the fix.");
+        details = QStringLiteral(
+            "With --url, checks a deployed URL end to end from here instead: TLS, /healthz without\n"
+            "credentials, 401 without and 200 with credentials, the event stream held open, and the web\n"
+            "terminal's WebSocket upgrade. Exit status 0 when all passed, 1 otherwise.");
+        options = {
+            {QStringLiteral("url"), QStringLiteral("Check this deployed URL (https://host[:port]) end to end."),
+             QStringLiteral("URL")},
+            {QStringLiteral("cacert"),
+             QStringLiteral("With --url: trust the CA(s) in this PEM file instead of the system's."),
+             QStringLiteral("FILE")},
+            {QStringLiteral("user"), QStringLiteral("With --url: user name (default: auth.username)."),
+             QStringLiteral("NAME")},
+            {QStringLiteral("password-stdin"),
+             QStringLiteral("With --url: read the password from stdin (default: the local password).")},
+            {QStringLiteral("stream-seconds"),
+             QStringLiteral("With --url: how long the event stream must stay open (default 90)."), QStringLiteral("N")},
+        };
     }
 
-    int execute(Context& context, const QCommandLineParser&) override
+    int execute(Context& context, const QCommandLineParser& parser) override
     {
         Output& out = context.out();
         int worst = Ok;
         auto line = [&out](const char* mark, const QString& what, const QString& text) {
             out.result(QStringLiteral("[%1] %2: %3").arg(QLatin1String(mark)).arg(what, -8).arg(text));
         };
+        if (parser.isSet(QStringLiteral("url"))) {
+            return checkUrl(context, parser, line);
+        }
         auto fail = [&](const QString& what, const QString& text, int code) {
             line("FAIL", what, text);
             if (worst == Ok) {
@@ -155,6 +176,61 @@ public:
                      .arg(next > 0 ? next : config->port + 1),
                  Failure);
         }
+        return worst;
+    }
+
+private:
+    template <typename Line>
+    int checkUrl(Context& context, const QCommandLineParser& parser, const Line& line)
+    {
+        Output& out = context.out();
+        UrlDoctorOptions options;
+        options.url = QUrl(parser.value(QStringLiteral("url")));
+        if (!options.url.isValid() || options.url.host().isEmpty()
+            || (options.url.scheme() != QLatin1String("https") && options.url.scheme() != QLatin1String("http"))) {
+            out.error(
+                QStringLiteral("--url wants http(s)://host[:port], not %1").arg(parser.value(QStringLiteral("url"))));
+            return Usage;
+        }
+        if (!options.url.path().isEmpty() && options.url.path() != QLatin1String("/")) {
+            out.error(QStringLiteral("opencode works only at the root of a host name; drop the path %1")
+                          .arg(options.url.path()));
+            return Usage;
+        }
+        if (parser.isSet(QStringLiteral("stream-seconds"))) {
+            bool ok = false;
+            options.streamSeconds = parser.value(QStringLiteral("stream-seconds")).toInt(&ok);
+            if (!ok || options.streamSeconds < 1) {
+                out.error(QStringLiteral("--stream-seconds wants a positive number"));
+                return Usage;
+            }
+        }
+        options.caCertFile = parser.value(QStringLiteral("cacert"));
+        int code = Ok;
+        const auto config = context.loadConfig(&code, false);
+        options.user = parser.isSet(QStringLiteral("user")) ? parser.value(QStringLiteral("user"))
+            : config                                        ? config->username
+                                                            : QStringLiteral("opencode");
+        if (parser.isSet(QStringLiteral("password-stdin"))) {
+            if (!out.readLine(&options.password, false) || options.password.isEmpty()) {
+                out.error(QStringLiteral("No password given on stdin."));
+                return Usage;
+            }
+        } else if (auto pw = context.password(&code)) {
+            options.password = *pw;
+        }
+        UrlDoctor doctor(options);
+        int worst = Ok;
+        doctor.run([&](const UrlCheck& c) {
+            const char* mark = c.result == UrlCheck::Result::Ok ? "ok"
+                : c.result == UrlCheck::Result::Warn            ? "warn"
+                : c.result == UrlCheck::Result::Skip            ? "skip"
+                                                                : "FAIL";
+            line(mark, c.name, c.detail);
+            if (c.failed()) {
+                worst = Failure;
+            }
+        });
         return worst;
     }
 };

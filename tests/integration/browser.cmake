@@ -1,0 +1,7 @@
+# The front door from outside: `occ doctor --url` against a real front door (tls.mode internal) and
+# headless Chromium rendering the web UI over HTTPS with only the generated CA trusted.
+if(TARGET Qt6::Gui)
+    occ_add_test(NAME TestBrowserFrontDoor SOURCES integration/TestBrowserFrontDoor.cpp
+        LIBS occ_service occ_frontdoor Qt6::Gui LABELS e2e DOCKER TIMEOUT 900)
+    add_dependencies(TestBrowserFrontDoor occ)
+endif()
