@@ -29,8 +29,10 @@ packages=(
     chromium libnss3-tools
     # packaging: the .rpm (rpmbuild) and the npm package's bundled libraries (patchelf)
     rpm patchelf
-    # GUI tests render text
-    fonts-dejavu-core
+    # completions and man page are checked by their own tools; systemd-analyze verifies the units
+    zsh fish groff systemd
+    # GUI tests render text; xdpyinfo waits for Xvfb; appstreamcli validates the metainfo
+    fonts-dejavu-core x11-utils appstream
 )
 if [[ "${OCC_DEPS_NO_GUI_E2E:-0}" != 1 ]]; then
     packages+=(xvfb xauth trayer imagemagick xdotool)

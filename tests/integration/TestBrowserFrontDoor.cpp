@@ -73,7 +73,7 @@ void TestBrowserFrontDoor::initTestCase()
     QStandardPaths::setTestModeEnabled(true);
     qunsetenv("DOCKER_HOST");
     if (QStandardPaths::findExecutable("caddy").isEmpty()) {
-        QSKIP("caddy is not installed (scripts/install-deps.sh)");
+        QFAIL("caddy is not installed (scripts/install-deps.sh)");
     }
     qputenv(FrontDoor::CaddyBinaryEnv, QStandardPaths::findExecutable("caddy").toUtf8());
     const QString suffix = QString::number(QRandomGenerator::global()->generate(), 16);
@@ -91,7 +91,7 @@ void TestBrowserFrontDoor::initTestCase()
     QVERIFY(m_engine->isValid());
     auto image = m_engine->client()->imageExists(m_config.imageName + ":" + m_config.opencodeVersion);
     if (!image || !image.value()) {
-        QSKIP("occ-e2e-opencode:<pinned> is not built; run TestServiceE2E first");
+        QFAIL("occ-e2e-opencode:<pinned> is not built; run TestServiceE2E first");
     }
     ServiceController controller(m_config, m_password, m_engine->client());
     auto started = controller.start();
@@ -183,7 +183,7 @@ void TestBrowserFrontDoor::chromiumRendersTheWebUiOverHttps()
     const QString chromium = QStandardPaths::findExecutable("chromium");
     const QString certutil = QStandardPaths::findExecutable("certutil");
     if (chromium.isEmpty() || certutil.isEmpty()) {
-        QSKIP("chromium or certutil (libnss3-tools) is not installed (scripts/install-deps.sh)");
+        QFAIL("chromium or certutil (libnss3-tools) is not installed (scripts/install-deps.sh)");
     }
     const QString script = QStringLiteral(OCC_SOURCE_DIR "/tests/integration/browser-chromium.sh");
     const QString shot = m_home.filePath("frontdoor-webui.png");

@@ -83,7 +83,7 @@ void TestFrontDoorE2E::initTestCase()
     QStandardPaths::setTestModeEnabled(true);
     qunsetenv("DOCKER_HOST");
     if (QStandardPaths::findExecutable("caddy").isEmpty()) {
-        QSKIP("caddy is not installed (scripts/install-deps.sh)");
+        QFAIL("caddy is not installed (scripts/install-deps.sh)");
     }
     // Offline and fast: the host's Debian caddy goes into the image instead of an apt download.
     qputenv(FrontDoor::CaddyBinaryEnv, QStandardPaths::findExecutable("caddy").toUtf8());
@@ -102,7 +102,7 @@ void TestFrontDoorE2E::initTestCase()
     QVERIFY(m_engine->isValid());
     auto image = m_engine->client()->imageExists(m_config.imageName + ":" + m_config.opencodeVersion);
     if (!image || !image.value()) {
-        QSKIP("occ-e2e-opencode:<pinned> is not built; run TestServiceE2E first");
+        QFAIL("occ-e2e-opencode:<pinned> is not built; run TestServiceE2E first");
     }
 }
 

@@ -30,7 +30,7 @@ private:
     static void checkSyntax(const QString& shell, const QStringList& checkArgs, const QString& script)
     {
         if (QStandardPaths::findExecutable(shell).isEmpty()) {
-            QSKIP(qPrintable(shell + QStringLiteral(" is not installed")));
+            QFAIL(qPrintable(shell + QStringLiteral(" is not installed")));
         }
         QTemporaryFile file;
         QVERIFY(file.open());
