@@ -5,9 +5,9 @@
 #include "core/logging/RingBufferSink.h"
 
 #include <QFile>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QTemporaryDir>
-#include <QScopeGuard>
 #include <QTest>
 
 #include <spdlog/sinks/ostream_sink.h>
