@@ -30,33 +30,10 @@ need_engine() {
 
 # The stand-in service image the CLI tests use (same contract as the opencode image), built once.
 build_standin() { # tag
-    local tag="$1" ctx
+    local tag="$1"
     docker image inspect "$tag" >/dev/null 2>&1 && return 0
     docker image inspect occ-test-busybox:latest >/dev/null 2>&1 || bash "$BENCH_ROOT/tests/harness/engine.sh" up
-    ctx="$(mktemp -d)"
-    cat >"$ctx/entrypoint.sh" <<'SH'
-#!/bin/sh
-f=/run/opencode-cloud/password
-[ -r "$f" ] || { echo "no password file" >&2; exit 78; }
-umask 077
-printf '/:%s:%s\n' "${OCC_USERNAME:-opencode}" "$(cat $f)" > /tmp/httpd.conf
-httpd -f -p 4096 -h /www -c /tmp/httpd.conf &
-pid=$!
-trap 'kill $pid; exit 0' TERM INT
-wait $pid
-SH
-    cat >"$ctx/Dockerfile" <<'DF'
-FROM occ-test-busybox:latest
-COPY entrypoint.sh /entrypoint.sh
-RUN mkdir -p /run/opencode-cloud /www/global /home/opencode/.local/share/opencode /home/opencode/.config/opencode \
-      /home/opencode/.local/state/opencode /home/opencode/workspace \
- && echo ok > /www/global/health && chown -R 1000:1000 /home/opencode /www /run/opencode-cloud \
- && chmod 700 /run/opencode-cloud && chmod 755 /entrypoint.sh
-USER 1000
-ENTRYPOINT ["/entrypoint.sh"]
-DF
-    docker build -q -t "$tag" "$ctx" >/dev/null 2>&1
-    rm -rf "$ctx"
+    docker build -q -t "$tag" "$BENCH_ROOT/tests/harness/standin" >/dev/null 2>&1
 }
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }

@@ -12,6 +12,7 @@
 #include "core/service/ServiceMonitor.h"
 #include "core/service/ServiceOperation.h"
 #include "support/CliRunner.h"
+#include "support/StandInImage.h"
 
 #include <QDir>
 #include <QEventLoop>
@@ -32,32 +33,6 @@
 using occ::test::runOcc;
 
 namespace {
-
-const char* const Entrypoint = R"SH(#!/bin/sh
-# Test stand-in for the opencode image: same password contract, same port, same volumes.
-f=/run/opencode-cloud/password
-if [ ! -r "$f" ]; then echo "no password file at $f" >&2; exit 78; fi
-umask 077
-printf '/:%s:%s\n' "${OCC_USERNAME:-opencode}" "$(cat $f)" > /tmp/httpd.conf
-data=/home/opencode/.local/share/opencode
-echo boot >> $data/boots
-echo "test service starting, boot $(wc -l < $data/boots)"
-echo "a line on stderr" >&2
-httpd -f -p 4096 -h /www -c /tmp/httpd.conf &
-pid=$!
-trap 'kill $pid; exit 0' TERM INT
-wait $pid
-)SH";
-
-const char* const Dockerfile = R"DF(FROM occ-test-busybox:latest
-COPY entrypoint.sh /entrypoint.sh
-RUN mkdir -p /run/opencode-cloud /www/global /home/opencode/.local/share/opencode /home/opencode/.config/opencode \
-      /home/opencode/.local/state/opencode /home/opencode/workspace \
- && echo ok > /www/global/health && chown -R 1000:1000 /home/opencode /www /run/opencode-cloud \
- && chmod 700 /run/opencode-cloud && chmod 755 /entrypoint.sh
-USER 1000
-ENTRYPOINT ["/entrypoint.sh"]
-)DF";
 
 int freePort()
 {
@@ -130,12 +105,7 @@ private Q_SLOTS:
         auto ping = docker()->ping();
         QVERIFY2(ping.ok(), qPrintable(ping.ok() ? QString() : ping.error().userMessage()));
 
-        occ::TarWriter tar;
-        tar.addFile(QStringLiteral("Dockerfile"), Dockerfile);
-        tar.addFile(QStringLiteral("entrypoint.sh"), Entrypoint, 0755);
-        occ::BuildOptions options;
-        options.tags = {m_image + QLatin1Char(':') + m_tag};
-        auto built = docker()->buildImage(tar.data(), options);
+        auto built = occ::test::buildStandInImage(docker(), m_image + QLatin1Char(':') + m_tag);
         QVERIFY2(built.ok(), qPrintable(built.ok() ? QString() : built.error().userMessage()));
 
         m_port = freePort();

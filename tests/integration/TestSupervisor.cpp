@@ -9,6 +9,7 @@
 #include "core/docker/TarWriter.h"
 #include "core/service/EngineConnection.h"
 #include "support/CliRunner.h"
+#include "support/StandInImage.h"
 
 #include <QDir>
 #include <QElapsedTimer>
@@ -29,39 +30,6 @@
 using occ::test::runOcc;
 
 namespace {
-
-// The stand-in service. OCC_TEST_CRASH_AFTER (set in the crash-loop image) makes it exit with 3 that
-// many seconds after it started answering; OCC_TEST_SILENT (the silent image) makes it never answer.
-const char* const Entrypoint = R"SH(#!/bin/sh
-f=/run/opencode-cloud/password
-if [ ! -r "$f" ]; then echo "no password file at $f" >&2; exit 78; fi
-umask 077
-printf '/:%s:%s\n' "${OCC_USERNAME:-opencode}" "$(cat $f)" > /tmp/httpd.conf
-echo "test service starting"
-if [ -n "$OCC_TEST_SILENT" ]; then
-  trap 'exit 0' TERM INT
-  while :; do sleep 1; done
-fi
-httpd -f -p 4096 -h /www -c /tmp/httpd.conf &
-pid=$!
-trap 'kill $pid; exit 0' TERM INT
-if [ -n "$OCC_TEST_CRASH_AFTER" ]; then
-  sleep "$OCC_TEST_CRASH_AFTER"
-  echo "crashing on purpose" >&2
-  exit 3
-fi
-wait $pid
-)SH";
-
-const char* const Dockerfile = R"DF(FROM occ-test-busybox:latest
-COPY entrypoint.sh /entrypoint.sh
-RUN mkdir -p /run/opencode-cloud /www/global /home/opencode/.local/share/opencode /home/opencode/.config/opencode \
-      /home/opencode/.local/state/opencode /home/opencode/workspace \
- && echo ok > /www/global/health && chown -R 1000:1000 /home/opencode /www /run/opencode-cloud \
- && chmod 700 /run/opencode-cloud && chmod 755 /entrypoint.sh
-USER 1000
-ENTRYPOINT ["/entrypoint.sh"]
-)DF";
 
 int freePort()
 {
@@ -243,25 +211,12 @@ private Q_SLOTS:
         m_engine = std::make_unique<occ::EngineConnection>(occ::Config{});
         QVERIFY2(m_engine->isValid(), qPrintable(m_engine->error()));
 
-        occ::TarWriter tar;
-        tar.addFile(QStringLiteral("Dockerfile"), Dockerfile);
-        tar.addFile(QStringLiteral("entrypoint.sh"), Entrypoint, 0755);
-        occ::BuildOptions options;
-        options.tags = {m_image + QLatin1Char(':') + m_tag};
-        auto built = docker()->buildImage(tar.data(), options);
+        const QString ref = m_image + QLatin1Char(':') + m_tag;
+        auto built = occ::test::buildStandInImage(docker(), ref);
         QVERIFY2(built.ok(), qPrintable(built.ok() ? QString() : built.error().userMessage()));
-        occ::TarWriter crashy;
-        crashy.addFile(QStringLiteral("Dockerfile"),
-                       QStringLiteral("FROM %1:%2\nENV OCC_TEST_CRASH_AFTER=4\n").arg(m_image, m_tag).toUtf8());
-        options.tags = {m_image + QLatin1Char(':') + m_tag + QStringLiteral("-crashy")};
-        built = docker()->buildImage(crashy.data(), options);
+        built = occ::test::buildStandInImage(docker(), ref + QStringLiteral("-crashy"), "ENV OCC_TEST_CRASH_AFTER=4\n");
         QVERIFY2(built.ok(), qPrintable(built.ok() ? QString() : built.error().userMessage()));
-
-        occ::TarWriter silent;
-        silent.addFile(QStringLiteral("Dockerfile"),
-                       QStringLiteral("FROM %1:%2\nENV OCC_TEST_SILENT=1\n").arg(m_image, m_tag).toUtf8());
-        options.tags = {m_image + QLatin1Char(':') + m_tag + QStringLiteral("-silent")};
-        built = docker()->buildImage(silent.data(), options);
+        built = occ::test::buildStandInImage(docker(), ref + QStringLiteral("-silent"), "ENV OCC_TEST_SILENT=1\n");
         QVERIFY2(built.ok(), qPrintable(built.ok() ? QString() : built.error().userMessage()));
 
         m_port = freePort();

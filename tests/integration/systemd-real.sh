@@ -81,8 +81,7 @@ if ! occ_image_exists "$SYSTEMD_IMAGE" || [[ "$(occ_image_label "$SYSTEMD_IMAGE"
     occ_log "imported $SYSTEMD_IMAGE in $((SECONDS - t_import))s"
 fi
 
-# --- the stand-in service image (same contract as the opencode image; see TestCliService) ------------
-ctx="$(mktemp -d)"
+# --- the stand-in service image (tests/harness/standin: the opencode image's contract in busybox) -----
 cleanup() {
     set +e
     if ((FAILED)) && occ_docker inspect "$HOST" >/dev/null 2>&1; then
@@ -94,33 +93,9 @@ cleanup() {
     for role in data config state workspace; do occ_docker volume rm -f "$SVC_CONTAINER-$role" >/dev/null 2>&1; done
     occ_docker rmi -f "$SVC_IMAGE:$SVC_TAG-crashy" "$SVC_IMAGE:$SVC_TAG" >/dev/null 2>&1
     [[ "${OCC_KEEP_SYSTEMD_IMAGE:-0}" == 1 ]] || occ_docker rmi -f "$SYSTEMD_IMAGE" >/dev/null 2>&1
-    rm -rf "$ctx"
 }
 trap cleanup EXIT
-cat >"$ctx/entrypoint.sh" <<'SH'
-#!/bin/sh
-f=/run/opencode-cloud/password
-if [ ! -r "$f" ]; then echo "no password file at $f" >&2; exit 78; fi
-umask 077
-printf '/:%s:%s\n' "${OCC_USERNAME:-opencode}" "$(cat $f)" > /tmp/httpd.conf
-echo "test service starting"
-httpd -f -p 4096 -h /www -c /tmp/httpd.conf &
-pid=$!
-trap 'kill $pid; exit 0' TERM INT
-if [ -n "$OCC_TEST_CRASH_AFTER" ]; then sleep "$OCC_TEST_CRASH_AFTER"; echo "crashing on purpose" >&2; exit 3; fi
-wait $pid
-SH
-cat >"$ctx/Dockerfile" <<'DF'
-FROM occ-test-busybox:latest
-COPY entrypoint.sh /entrypoint.sh
-RUN mkdir -p /run/opencode-cloud /www/global /home/opencode/.local/share/opencode /home/opencode/.config/opencode \
-      /home/opencode/.local/state/opencode /home/opencode/workspace \
- && echo ok > /www/global/health && chown -R 1000:1000 /home/opencode /www /run/opencode-cloud \
- && chmod 700 /run/opencode-cloud && chmod 755 /entrypoint.sh
-USER 1000
-ENTRYPOINT ["/entrypoint.sh"]
-DF
-occ_docker build -q -t "$SVC_IMAGE:$SVC_TAG" "$ctx" >/dev/null
+occ_docker build -q -t "$SVC_IMAGE:$SVC_TAG" "$OCC_REPO_ROOT/tests/harness/standin" >/dev/null
 printf 'FROM %s\nENV OCC_TEST_CRASH_AFTER=3\n' "$SVC_IMAGE:$SVC_TAG" | occ_docker build -q -t "$SVC_IMAGE:$SVC_TAG-crashy" - >/dev/null
 
 # --- systemd as PID 1 -------------------------------------------------------------------------------
