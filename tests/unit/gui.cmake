@@ -41,3 +41,5 @@ endif()
 if(EXISTS ${PROJECT_SOURCE_DIR}/bench/gui/CMakeLists.txt AND NOT TARGET bench_logviewer)
     add_subdirectory(${PROJECT_SOURCE_DIR}/bench/gui ${PROJECT_BINARY_DIR}/bench/gui)
 endif()
+# The desktop app against the real engine: wizard Apply starts the service, the app turns healthy, Stop stops it.
+occ_add_test(NAME TestDesktopE2E SOURCES ${_gui}/TestDesktopE2E.cpp LIBS occ_app LABELS gui e2e DOCKER GUI TIMEOUT 600)
