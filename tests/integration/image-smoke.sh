@@ -84,7 +84,7 @@ if [[ "$(occ_image_label "$IMAGE" org.opencode-cloud.context-hash)" == "$hash" ]
     occ_log "$IMAGE is up to date; not rebuilding"
 else
     t0="$(now)"
-    occ_docker build -q --network none --label "org.opencode-cloud.context-hash=$hash" \
+    occ_docker build --force-rm -q --network none --label "org.opencode-cloud.context-hash=$hash" \
         --build-arg "BASE_IMAGE=$BASE" --build-arg "OPENCODE_VERSION=$VERSION" --build-arg OPENCODE_SOURCE=context \
         -t "$IMAGE" "$ctx" >"$WORK/build-ctx.log" 2>&1 || {
         cat "$WORK/build-ctx.log" >&2
@@ -193,9 +193,9 @@ else
     extra_cas=(/usr/local/share/ca-certificates/*.crt)
     if [[ ! -e "${extra_cas[0]}" ]]; then
         occ_log "no extra CA certificates on this host; building npm mode once without them"
-        check "npm-mode build" occ_docker build --no-cache -q "${npm_args[@]}" -t "$NPM_IMAGE" "$npm_ctx"
+        check "npm-mode build" occ_docker build --force-rm --no-cache -q "${npm_args[@]}" -t "$NPM_IMAGE" "$npm_ctx"
     else
-        if occ_docker build --no-cache "${npm_args[@]}" --build-arg EXTRA_CA_CERTS=0 -t "$NPM_IMAGE" "$npm_ctx" \
+        if occ_docker build --force-rm --no-cache "${npm_args[@]}" --build-arg EXTRA_CA_CERTS=0 -t "$NPM_IMAGE" "$npm_ctx" \
             >"$WORK/build-npm-noca.log" 2>&1; then
             occ_log "the npm download worked without the extra CAs: this network does not intercept TLS"
         else
@@ -205,7 +205,7 @@ else
         mkdir -p "$npm_ctx/ca-certificates"
         cp "${extra_cas[@]}" "$npm_ctx/ca-certificates/"
         t0="$(now)"
-        if occ_docker build --no-cache "${npm_args[@]}" --build-arg EXTRA_CA_CERTS=1 -t "$NPM_IMAGE" "$npm_ctx" \
+        if occ_docker build --force-rm --no-cache "${npm_args[@]}" --build-arg EXTRA_CA_CERTS=1 -t "$NPM_IMAGE" "$npm_ctx" \
             >"$WORK/build-npm.log" 2>&1; then
             occ_log "measure: npm-mode build with EXTRA_CA_CERTS=1 $(elapsed "$t0" "$(now)") s"
             check "npm-mode build installed opencode $VERSION" grep -q "opencode $VERSION from npm" "$WORK/build-npm.log"
