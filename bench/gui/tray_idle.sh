@@ -18,7 +18,14 @@ trayer --edge top --align right --widthtype request --height 24 >/dev/null 2>&1 
 sleep 1
 export HOME=$work XDG_CONFIG_HOME=$work/.config OCC_CONFIG=$work/.config/opencode-cloud/config.json
 mkdir -p "$(dirname "$OCC_CONFIG")"
-echo '{"version": 1}' >"$OCC_CONFIG"
+# OCC_BENCH_CONFIG: an existing setup (with its credentials.json beside it) whose service is running,
+# to measure the app idle while it watches a live service. Default: a fresh config (nothing to watch).
+if [[ -n "${OCC_BENCH_CONFIG:-}" ]]; then
+    cp "$OCC_BENCH_CONFIG" "$OCC_CONFIG"
+    cp "$(dirname "$OCC_BENCH_CONFIG")/credentials.json" "$(dirname "$OCC_CONFIG")/"
+else
+    echo '{"version": 1}' >"$OCC_CONFIG"
+fi
 "$build/app/opencode-cloud" --autostart >"$work/app.log" 2>&1 & app=$!; pids+=($app)
 sleep 5 # start-up is not idle
 ticks() { awk '{print $14 + $15}' "/proc/$app/stat"; }
