@@ -234,6 +234,29 @@ Result<Unit, FrontDoorError> FrontDoor::stop(int timeoutSeconds)
     return Unit{};
 }
 
+Result<Unit, FrontDoorError> FrontDoor::retire()
+{
+    auto info = m_docker->inspectContainer(containerName(m_config));
+    if (info) {
+        if (info->labels.value(QString(RoleLabel)) != QLatin1String("frontdoor")) {
+            return Unit{}; // not ours: never touch it
+        }
+        auto removed = m_docker->removeContainer(info->id, true);
+        if (!removed && removed.error().category() != DockerError::Category::NotFound) {
+            return engineError(QStringLiteral("Could not remove the front door"), removed.error());
+        }
+    } else if (info.error().category() != DockerError::Category::NotFound) {
+        return engineError(QStringLiteral("Could not look up the front door"), info.error());
+    }
+    // Only a network we made; while an opencode container made with the front door is still on it the
+    // engine refuses, and a later start (after that container was recreated) removes it.
+    auto network = m_docker->inspectNetwork(networkName(m_config));
+    if (network && network->labels.value(QString(image::ManagedLabel)) == QLatin1String("true")) {
+        m_docker->removeNetwork(network->id);
+    }
+    return Unit{};
+}
+
 int FrontDoor::probeHealthz(int port, int timeoutMs, QString* error)
 {
     QDeadlineTimer deadline(timeoutMs);

@@ -206,6 +206,12 @@ ServiceResult<ServiceController::StartOutcome> ServiceController::start(const Pr
     if (!image) {
         return image.error();
     }
+    // (After the image: an unreachable engine is reported there, with its own exit code.)
+    if (!frontDoor) {
+        if (auto retired = FrontDoor(m_config, m_password, m_docker).retire(); !retired) {
+            return ServiceError(ServiceError::Kind::Other, retired.error().message);
+        }
+    }
     if (cancelled(cancel)) {
         return ServiceError(ServiceError::Kind::Cancelled, QStringLiteral("Cancelled."));
     }
@@ -298,6 +304,9 @@ ServiceResult<ServiceController::StartOutcome> ServiceController::start(const Pr
     }
     auto healthy = waitHealthy(id, progress, cancel);
     removeRetired();
+    if (!frontDoor) {
+        FrontDoor(m_config, m_password, m_docker).retire(); // its network, now that opencode left it
+    }
     if (!healthy) {
         return healthy.error();
     }

@@ -78,7 +78,18 @@ QString url(const Config& config)
     } else if (addr.protocol() == QAbstractSocket::IPv6Protocol) {
         host = QLatin1Char('[') + host + QLatin1Char(']');
     }
-    return QStringLiteral("http://%1:%2").arg(host).arg(config.port);
+    if (!config.frontDoorEnabled) {
+        return QStringLiteral("http://%1:%2").arg(host).arg(config.port);
+    }
+    // With the front door, opencode's own port is not published: people come in through the proxy, on
+    // HTTPS whenever TLS is on (its HTTP port only redirects then).
+    const bool tls = config.tlsMode != QLatin1String("off");
+    const int port = tls ? config.frontDoorHttpsPort : config.frontDoorHttpPort;
+    const QString scheme = tls ? QStringLiteral("https") : QStringLiteral("http");
+    if (port == (tls ? 443 : 80)) {
+        return scheme + QStringLiteral("://") + host;
+    }
+    return QStringLiteral("%1://%2:%3").arg(scheme, host).arg(port);
 }
 
 QString probeUrl(const Config& config)

@@ -42,8 +42,9 @@ ContainerSpec containerSpec(const Config& config);
 // A short, stable fingerprint of everything that requires recreating the container when it changes.
 QString configHash(const ContainerSpec& spec);
 
-// What a person types into a browser: network.public_url when set, else http://<bind>:<port>
-// (a wildcard bind is shown as localhost).
+// What a person types into a browser: network.public_url when set, else http://<bind>:<port>, or the
+// front door's address when it is enabled (https://<bind>[:https_port] with TLS on); a wildcard bind
+// is shown as localhost.
 QString url(const Config& config);
 
 // Where occ itself probes health from this machine: http://127.0.0.1:<port> for wildcard and loopback binds.

@@ -118,6 +118,41 @@ private Q_SLOTS:
                                                                            << "https://oc.example.com"
                                                                            << "http://127.0.0.1:4096";
     }
+    void frontDoorUrls_data()
+    {
+        QTest::addColumn<QString>("tlsMode");
+        QTest::addColumn<int>("httpPort");
+        QTest::addColumn<int>("httpsPort");
+        QTest::addColumn<QString>("publicUrl");
+        QTest::addColumn<QString>("url");
+        QTest::newRow("tls on: the HTTPS port") << "internal" << 18080 << 18443 << ""
+                                                << "https://localhost:18443";
+        QTest::newRow("tls on, port 443 is implied") << "files" << 80 << 443 << ""
+                                                     << "https://localhost";
+        QTest::newRow("tls off: the HTTP port") << "off" << 18080 << 18443 << ""
+                                                << "http://localhost:18080";
+        QTest::newRow("tls off, port 80 is implied") << "off" << 80 << 443 << ""
+                                                     << "http://localhost";
+        QTest::newRow("the public URL still wins") << "off" << 8080 << 443 << "https://oc.example.com"
+                                                   << "https://oc.example.com";
+    }
+    void frontDoorUrls()
+    {
+        QFETCH(QString, tlsMode);
+        QFETCH(int, httpPort);
+        QFETCH(int, httpsPort);
+        QFETCH(QString, publicUrl);
+        QFETCH(QString, url);
+        Config c;
+        c.bind = QStringLiteral("0.0.0.0");
+        c.frontDoorEnabled = true;
+        c.tlsMode = tlsMode;
+        c.frontDoorHttpPort = httpPort;
+        c.frontDoorHttpsPort = httpsPort;
+        c.publicUrl = publicUrl;
+        QCOMPARE(ServiceSpec::url(c), url);
+    }
+
     void urls()
     {
         QFETCH(QString, bind);
