@@ -25,8 +25,9 @@ packages=(
     busybox-static debootstrap debian-archive-keyring socat openssh-server procps xz-utils util-linux
     # front door: Caddy (its Caddyfile is validated, and its binary goes into the test image), TLS tests
     caddy openssl libssl-dev
-    # browser test: headless Chromium and certutil for its NSS trust store
-    chromium libnss3-tools
+    # browser test: headless Chromium, certutil for its NSS trust store, and ip (iproute2) for the
+    # second network namespace it runs in
+    chromium libnss3-tools iproute2
     # packaging: the .rpm (rpmbuild) and the npm package's bundled libraries (patchelf)
     rpm patchelf
     # completions and man page are checked by their own tools; systemd-analyze verifies the units

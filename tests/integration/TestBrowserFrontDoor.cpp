@@ -3,6 +3,13 @@
 // end to end, then Debian's headless Chromium loads the web UI over HTTPS, trusting only the generated
 // CA (an NSS db in a throwaway HOME, no --ignore-certificate-errors), and its screenshot is kept in
 // docs/screenshots/frontdoor-webui.png.
+//
+// Then the way a laptop reaches a VPS: Chromium runs in a second network namespace (a veth pair, no
+// other route) and opens the UI by IP, first through the front door over HTTPS, then directly on
+// opencode's port. It answers the login prompt, opens the web terminal with its own keyboard shortcut,
+// types a command and must see the shell's answer come back over the terminal's WebSocket. That WebSocket
+// URL is what upstream opencode issue 5844 got wrong when the UI was not opened as localhost: this test
+// is why we carry no `?url=` workaround for it.
 
 #include "core/config/Config.h"
 #include "core/docker/DockerClient.h"
@@ -11,8 +18,12 @@
 #include "core/service/EngineConnection.h"
 #include "core/service/ServiceController.h"
 #include "core/util/Version.h"
+#include "support/DevToolsPipe.h"
 
+#include <QDeadlineTimer>
 #include <QImage>
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QProcess>
 #include <QRandomGenerator>
 #include <QStandardPaths>
@@ -31,6 +42,18 @@ int freePort()
     return s.serverPort();
 }
 
+// What the browser in the other namespace did with the web terminal.
+struct RemoteTerminal
+{
+    QString error; // empty when the page loaded and the terminal was opened
+    QString pageUrl; // where the app ended up
+    QStringList authPrompts; // URLs that asked for credentials
+    QString webSocketUrl; // the terminal's WebSocket, as the page built it
+    int handshakeStatus = 0;
+    QString received; // everything the terminal's WebSocket delivered, as text
+    QByteArray screenshot; // PNG
+};
+
 } // namespace
 
 class TestBrowserFrontDoor : public QObject
@@ -43,6 +66,9 @@ private:
     QString m_password = QStringLiteral("browser-pw-") + QString::number(QRandomGenerator::global()->generate());
     std::unique_ptr<EngineConnection> m_engine;
     QString m_ca;
+    QString m_namespace; // the "other machine" (tests/harness/remote-host.sh)
+    QString m_hostIp; // this machine's address as the other one sees it
+    QString m_browserHome; // HOME with an NSS db that trusts m_ca
 
     QString base() const { return QStringLiteral("https://localhost:%1").arg(m_config.frontDoorHttpsPort); }
     UrlDoctorOptions doctorOptions() const
@@ -56,12 +82,18 @@ private:
         return o;
     }
 
+    QString createSession(const QString& baseUrl);
+    RemoteTerminal openTerminalFromTheOtherHost(const QString& baseUrl, const QString& sessionId);
+    void verifyRemoteTerminal(const RemoteTerminal& t, const QString& baseUrl, const QString& wsScheme);
+
 private Q_SLOTS:
     void initTestCase();
     void doctorUrlPassesAgainstARealFrontDoor();
     void doctorUrlFailsWithoutTheCaOrWithAWrongPassword();
     void doctorUrlCommandLine();
     void chromiumRendersTheWebUiOverHttps();
+    void webTerminalWorksFromAnotherHostThroughTheFrontDoor();
+    void webTerminalWorksFromAnotherHostDirectly();
     void cleanupTestCase();
 };
 
@@ -82,11 +114,26 @@ void TestBrowserFrontDoor::initTestCase()
     m_config.imageName = QStringLiteral("occ-e2e-opencode");
     m_config.imageBase = QStringLiteral("occ-test-base:bookworm");
     m_config.opencodeVersion = pinnedOpencodeVersion();
+    // Reachable from the other namespace: every address, behind opencode's basic auth.
+    m_config.bind = QStringLiteral("0.0.0.0");
+    m_config.port = freePort();
     m_config.frontDoorEnabled = true;
     m_config.frontDoorHttpPort = freePort();
     m_config.frontDoorHttpsPort = freePort();
     m_config.tlsMode = QStringLiteral("internal");
     m_config.restartPolicy = QStringLiteral("no");
+
+    // The other machine exists before the certificate is made, so its view of us (the veth address) is
+    // one of the names the local CA signs, as a LAN address would be.
+    m_namespace = QStringLiteral("occbr") + suffix.left(5);
+    QProcess up;
+    up.start(QStringLiteral("bash"),
+             {QStringLiteral(OCC_SOURCE_DIR "/tests/harness/remote-host.sh"), QStringLiteral("up"), m_namespace});
+    QVERIFY(up.waitForFinished(30000));
+    const QStringList ips = QString::fromUtf8(up.readAllStandardOutput()).split(' ', Qt::SkipEmptyParts);
+    QVERIFY2(up.exitCode() == 0 && ips.size() == 2, up.readAllStandardError().constData());
+    m_hostIp = ips.first().trimmed();
+
     m_engine = std::make_unique<EngineConnection>(Config{});
     QVERIFY(m_engine->isValid());
     auto image = m_engine->client()->imageExists(m_config.imageName + ":" + m_config.opencodeVersion);
@@ -235,8 +282,244 @@ void TestBrowserFrontDoor::chromiumRendersTheWebUiOverHttps()
     QVERIFY(QFile::copy(shot, kept));
 }
 
+QString TestBrowserFrontDoor::createSession(const QString& baseUrl)
+{
+    // A session in the workspace the image provides, made over the API as the app itself would.
+    QProcess curl;
+    QStringList args{"-sS",
+                     "--max-time",
+                     "20",
+                     "-u",
+                     m_config.username + ":" + m_password,
+                     "-X",
+                     "POST",
+                     "-H",
+                     "Content-Type: application/json",
+                     "-d",
+                     "{}",
+                     baseUrl + "/session?directory=%2Fhome%2Fopencode%2Fworkspace"};
+    if (baseUrl.startsWith("https:")) {
+        args << "--cacert" << m_ca;
+    }
+    curl.start("curl", args);
+    curl.waitForFinished(30000);
+    const QJsonObject session = QJsonDocument::fromJson(curl.readAllStandardOutput()).object();
+    return session.value("id").toString();
+}
+
+RemoteTerminal TestBrowserFrontDoor::openTerminalFromTheOtherHost(const QString& baseUrl, const QString& sessionId)
+{
+    RemoteTerminal t;
+    if (m_browserHome.isEmpty()) {
+        // Chromium on Linux trusts what is in ~/.pki/nssdb: the generated CA and nothing else of ours.
+        m_browserHome = m_home.filePath("browser-home");
+        const QString db = QStringLiteral("sql:") + m_browserHome + "/.pki/nssdb";
+        QDir().mkpath(m_browserHome + "/.pki/nssdb");
+        QProcess::execute("certutil", {"-d", db, "-N", "--empty-password"});
+        QProcess::execute("certutil", {"-d", db, "-A", "-t", "C,,", "-n", "occ-local-ca", "-i", m_ca});
+    }
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert("HOME", m_browserHome);
+    const QString profile = m_home.filePath("profile-" + QString::number(QRandomGenerator::global()->generate()));
+    DevToolsPipe browser;
+    QString error;
+    if (!browser.start("ip",
+                       {"netns", "exec", m_namespace, "chromium", "--headless", "--no-sandbox", "--disable-gpu",
+                        "--no-first-run", "--disable-background-networking", "--disable-component-update",
+                        "--disable-sync", "--disable-quic", "--disable-dev-shm-usage", "--window-size=1280,800",
+                        "--user-data-dir=" + profile, "--remote-debugging-pipe", "about:blank"},
+                       env, m_home.filePath("chromium.log"), &error)) {
+        t.error = error;
+        return t;
+    }
+    // The handler is the person at the keyboard: it answers the login prompt, lets every request
+    // through, and watches the WebSockets the page opens.
+    QString wsRequestId;
+    browser.setEventHandler([&](const QJsonObject& e) {
+        const QString method = e.value("method").toString();
+        const QJsonObject p = e.value("params").toObject();
+        const QString session = e.value("sessionId").toString();
+        if (method == "Fetch.requestPaused") {
+            browser.send("Fetch.continueRequest", {{"requestId", p.value("requestId")}}, session);
+        } else if (method == "Fetch.authRequired") {
+            t.authPrompts << p.value("request").toObject().value("url").toString();
+            browser.send(
+                "Fetch.continueWithAuth",
+                {{"requestId", p.value("requestId")},
+                 {"authChallengeResponse",
+                  QJsonObject{
+                      {"response", "ProvideCredentials"}, {"username", m_config.username}, {"password", m_password}}}},
+                session);
+        } else if (method == "Network.webSocketCreated" && p.value("url").toString().contains("/pty/")) {
+            wsRequestId = p.value("requestId").toString();
+            t.webSocketUrl = p.value("url").toString();
+        } else if (method == "Network.webSocketHandshakeResponseReceived" && p.value("requestId") == wsRequestId) {
+            t.handshakeStatus = p.value("response").toObject().value("status").toInt();
+        } else if (method == "Network.webSocketFrameReceived" && p.value("requestId") == wsRequestId) {
+            const QJsonObject frame = p.value("response").toObject();
+            const QByteArray payload = frame.value("payloadData").toString().toUtf8();
+            t.received += frame.value("opcode").toInt() == 2 ? QString::fromUtf8(QByteArray::fromBase64(payload))
+                                                             : QString::fromUtf8(payload);
+        }
+    });
+
+    const QJsonArray targets = browser.call("Target.getTargets", {}, {}, 30000, &error).value("targetInfos").toArray();
+    QString targetId;
+    for (const QJsonValue& v : targets) {
+        if (v.toObject().value("type") == "page") {
+            targetId = v.toObject().value("targetId").toString();
+        }
+    }
+    if (targetId.isEmpty()) {
+        t.error = "no page target: " + error;
+        return t;
+    }
+    const QString sid =
+        browser.call("Target.attachToTarget", {{"targetId", targetId}, {"flatten", true}}, {}, 30000, &error)
+            .value("sessionId")
+            .toString();
+    for (const char* domain : {"Network.enable", "Page.enable", "Runtime.enable"}) {
+        browser.call(domain, {}, sid, 30000, &error);
+    }
+    browser.call("Fetch.enable", {{"handleAuthRequests", true}}, sid, 30000, &error);
+    if (!error.isEmpty()) {
+        t.error = error;
+        return t;
+    }
+    const QString dir =
+        QString::fromLatin1(QByteArray("/home/opencode/workspace")
+                                .toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
+    browser.call("Page.navigate", {{"url", baseUrl + "/" + dir + "/session/" + sessionId}}, sid, 30000, &error);
+    if (!error.isEmpty()
+        || !browser.waitForEvent([](const QJsonObject& e) { return e.value("method") == "Page.loadEventFired"; },
+                                 60000)) {
+        t.error = "the page did not load: " + error;
+        return t;
+    }
+
+    auto evaluate = [&](const QString& expression) {
+        return browser.call("Runtime.evaluate", {{"expression", expression}, {"returnByValue", true}}, sid, 30000)
+            .value("result")
+            .toObject()
+            .value("value");
+    };
+    auto key = [&](const QJsonObject& down) {
+        QJsonObject up = down;
+        up.insert("type", "keyUp");
+        up.remove("text");
+        browser.call("Input.dispatchKeyEvent", down, sid);
+        browser.call("Input.dispatchKeyEvent", up, sid);
+    };
+    // The terminal panel toggles with ctrl+` (opencode's keybind) once the session view is up: press it
+    // until the panel exists, checking first so a second press never closes it again.
+    const QString panel = QStringLiteral("document.querySelector('[data-component=terminal]')");
+    QDeadlineTimer deadline(90000);
+    while (!evaluate(panel + " !== null").toBool()) {
+        if (deadline.hasExpired()) {
+            t.error = "the terminal panel never opened";
+            return t;
+        }
+        if (evaluate("document.readyState == 'complete' && document.querySelector('[data-component]') !== null")
+                .toBool()) {
+            key({{"type", "keyDown"},
+                 {"modifiers", 2},
+                 {"key", "`"},
+                 {"code", "Backquote"},
+                 {"windowsVirtualKeyCode", 192}});
+        }
+        browser.pump(1500);
+    }
+    if (!browser.waitForEvent([&](const QJsonObject&) { return t.received.contains('$'); }, 60000)) {
+        t.error = "no shell prompt arrived over the terminal's WebSocket";
+        t.pageUrl = evaluate("location.href").toString();
+        return t;
+    }
+    // Click into the terminal and type a command whose answer only a shell can give.
+    const QJsonObject box =
+        evaluate("(() => { const r = " + panel
+                 + ".getBoundingClientRect(); return {x: r.x + r.width / 2, y: r.y + r.height / 2}; "
+                   "})()")
+            .toObject();
+    for (const char* type : {"mousePressed", "mouseReleased"}) {
+        browser.call(
+            "Input.dispatchMouseEvent",
+            {{"type", type}, {"x", box.value("x")}, {"y", box.value("y")}, {"button", "left"}, {"clickCount", 1}}, sid);
+    }
+    for (const QChar c : QStringLiteral("echo remote-$((6*7))-terminal")) {
+        key({{"type", "keyDown"}, {"key", QString(c)}, {"text", QString(c)}});
+    }
+    key({{"type", "keyDown"}, {"key", "Enter"}, {"code", "Enter"}, {"windowsVirtualKeyCode", 13}, {"text", "\r"}});
+    browser.waitForEvent([&](const QJsonObject&) { return t.received.contains("remote-42-terminal"); }, 30000);
+    browser.pump(500); // let the terminal paint the answer before the screenshot
+    t.pageUrl = evaluate("location.href").toString();
+    t.screenshot = QByteArray::fromBase64(
+        browser.call("Page.captureScreenshot", {{"format", "png"}}, sid, 30000).value("data").toString().toLatin1());
+    return t;
+}
+
+void TestBrowserFrontDoor::verifyRemoteTerminal(const RemoteTerminal& t, const QString& baseUrl,
+                                                const QString& wsScheme)
+{
+    // Concatenated, not arg()'d: the URLs carry %2F and the like.
+    QString printable = t.received.right(400);
+    for (QChar& c : printable) {
+        c = c.isPrint() ? c : QChar('.');
+    }
+    const QString report = "page " + t.pageUrl + "\nwebsocket " + t.webSocketUrl + " ("
+        + QString::number(t.handshakeStatus) + ")\nauth prompts " + t.authPrompts.join(' ') + "\nreceived " + printable;
+    qInfo().noquote() << report;
+    QVERIFY2(t.error.isEmpty(), qPrintable(t.error + "\n" + report));
+    // The browser had to log in: the UI is not open to the other machine without the password.
+    QVERIFY2(!t.authPrompts.isEmpty(), qPrintable(report));
+    // Issue 5844: the terminal's WebSocket goes to the host and port the page came from, not to
+    // localhost and not to a host named "pty".
+    const QUrl ws(t.webSocketUrl);
+    const QUrl base(baseUrl);
+    QCOMPARE(ws.scheme(), wsScheme);
+    QCOMPARE(ws.host(), base.host());
+    QCOMPARE(ws.port(), base.port());
+    QVERIFY2(ws.path().startsWith("/pty/") && ws.path().endsWith("/connect"), qPrintable(t.webSocketUrl));
+    QCOMPARE(t.handshakeStatus, 101);
+    // And it carries a real shell: the typed arithmetic came back evaluated.
+    QVERIFY2(t.received.contains("remote-42-terminal"), qPrintable(report));
+}
+
+void TestBrowserFrontDoor::webTerminalWorksFromAnotherHostThroughTheFrontDoor()
+{
+    const QString base = QStringLiteral("https://%1:%2").arg(m_hostIp).arg(m_config.frontDoorHttpsPort);
+    const QString session = createSession(base);
+    QVERIFY2(!session.isEmpty(), "could not create a session through the front door");
+    const RemoteTerminal t = openTerminalFromTheOtherHost(base, session);
+    verifyRemoteTerminal(t, base, QStringLiteral("wss"));
+    const QString kept = QStringLiteral(OCC_SOURCE_DIR "/docs/screenshots/remote-terminal.png");
+    QFile shot(kept);
+    QVERIFY(shot.open(QIODevice::WriteOnly));
+    shot.write(t.screenshot);
+}
+
+void TestBrowserFrontDoor::webTerminalWorksFromAnotherHostDirectly()
+{
+    // The same machine without the front door: opencode's own port, published on every address.
+    m_config.frontDoorEnabled = false;
+    ServiceController controller(m_config, m_password, m_engine->client());
+    auto started = controller.start();
+    QVERIFY2(started, qPrintable(started ? QString() : started.error().message));
+    // Turning the front door off retires it: nothing keeps listening on its ports.
+    auto door = m_engine->client()->inspectContainer(FrontDoor::containerName(m_config));
+    QVERIFY2(!door, "the front door container outlived frontdoor.enabled = false");
+
+    const QString base = QStringLiteral("http://%1:%2").arg(m_hostIp).arg(m_config.port);
+    const QString session = createSession(base);
+    QVERIFY2(!session.isEmpty(), "could not create a session on opencode's port");
+    verifyRemoteTerminal(openTerminalFromTheOtherHost(base, session), base, QStringLiteral("ws"));
+}
+
 void TestBrowserFrontDoor::cleanupTestCase()
 {
+    if (!m_namespace.isEmpty()) {
+        QProcess::execute("bash",
+                          {QStringLiteral(OCC_SOURCE_DIR "/tests/harness/remote-host.sh"), "down", m_namespace});
+    }
     if (!m_engine) {
         return;
     }
