@@ -1,13 +1,9 @@
 #pragma once
 
-#include "core/docker/DockerError.h"
+#include "core/docker/EngineStream.h"
 #include "core/docker/LogDemuxer.h"
 
-#include <QObject>
-#include <QPointer>
 #include <QVector>
-
-class QNetworkReply;
 
 namespace occ {
 
@@ -15,12 +11,12 @@ namespace occ {
 // chunk the engine sent, however many frames it held) so a GUI keeps up with `occ logs -n 100000`,
 // then finished() exactly once: DockerError::Category::None when the engine ended the stream
 // (all lines sent; with follow, the container stopped), Connection when the engine went away
-// mid-stream, Cancelled after cancel(), Parse when the framing broke.
+// mid-stream (or mid-frame), Cancelled after cancel(), Parse when the framing broke.
 //
 // A follow stream ends when the container stops, restart included: to follow across restarts,
 // open a new stream with `since` set to the last timestamp seen (see DockerClient::logs()).
 // Created by DockerClient::logs(); it owns its reply and aborts it when destroyed.
-class LogStream : public QObject
+class LogStream : public EngineStream
 {
     Q_OBJECT
 public:
@@ -29,29 +25,19 @@ public:
     LogStream(QNetworkReply* reply, bool tty, QObject* parent = nullptr);
     // A stream that failed before it started; finished(error) is emitted from the event loop.
     explicit LogStream(const DockerError& error, QObject* parent = nullptr);
-    ~LogStream() override;
 
-    bool isFinished() const { return m_finished; }
     bool isTty() const { return m_tty; }
-
-public Q_SLOTS:
-    void cancel();
 
 Q_SIGNALS:
     void framesReceived(const QVector<occ::LogFrame>& frames);
-    void finished(const occ::DockerError& error);
+
+protected:
+    void consume(const QByteArray& chunk) override;
+    DockerError atEnd() override;
 
 private:
-    void handleReadyRead();
-    void handleFinished();
-    void finish(const DockerError& error);
-
-    QPointer<QNetworkReply> m_reply;
     bool m_tty = false;
-    bool m_finished = false;
-    bool m_cancelled = false;
     LogDemuxer m_demuxer;
-    QByteArray m_errorBody;
 };
 
 } // namespace occ
