@@ -19,6 +19,7 @@
 #include "core/service/ServiceController.h"
 #include "core/util/Version.h"
 #include "support/DevToolsPipe.h"
+#include "support/ServiceFixture.h"
 
 #include <QDeadlineTimer>
 #include <QImage>
@@ -34,13 +35,6 @@
 using namespace occ;
 
 namespace {
-
-int freePort()
-{
-    QTcpServer s;
-    s.listen(QHostAddress::LocalHost, 0);
-    return s.serverPort();
-}
 
 // What the browser in the other namespace did with the web terminal.
 struct RemoteTerminal
@@ -99,33 +93,16 @@ private Q_SLOTS:
 
 void TestBrowserFrontDoor::initTestCase()
 {
-    QVERIFY(m_home.isValid());
-    qputenv("HOME", m_home.path().toUtf8());
-    qputenv("XDG_CONFIG_HOME", m_home.filePath("config").toUtf8());
-    QStandardPaths::setTestModeEnabled(true);
-    qunsetenv("DOCKER_HOST");
-    if (QStandardPaths::findExecutable("caddy").isEmpty()) {
-        QFAIL("caddy is not installed (scripts/install-deps.sh)");
-    }
-    qputenv(FrontDoor::CaddyBinaryEnv, QStandardPaths::findExecutable("caddy").toUtf8());
-    const QString suffix = QString::number(QRandomGenerator::global()->generate(), 16);
-    m_config.containerName = QStringLiteral("occ-br-") + suffix;
-    m_config.volumePrefix = QStringLiteral("occ-br-") + suffix;
-    m_config.imageName = QStringLiteral("occ-e2e-opencode");
-    m_config.imageBase = QStringLiteral("occ-test-base:bookworm");
-    m_config.opencodeVersion = pinnedOpencodeVersion();
+    const QString unusable = test::prepareFrontDoorTest(m_home);
+    QVERIFY2(unusable.isEmpty(), qPrintable(unusable));
+    m_config = test::frontDoorTestConfig(QStringLiteral("occ-br-"));
     // Reachable from the other namespace: every address, behind opencode's basic auth.
     m_config.bind = QStringLiteral("0.0.0.0");
-    m_config.port = freePort();
-    m_config.frontDoorEnabled = true;
-    m_config.frontDoorHttpPort = freePort();
-    m_config.frontDoorHttpsPort = freePort();
-    m_config.tlsMode = QStringLiteral("internal");
-    m_config.restartPolicy = QStringLiteral("no");
+    m_config.port = test::freePort();
 
     // The other machine exists before the certificate is made, so its view of us (the veth address) is
     // one of the names the local CA signs, as a LAN address would be.
-    m_namespace = QStringLiteral("occbr") + suffix.left(5);
+    m_namespace = QStringLiteral("occbr") + m_config.containerName.right(5);
     QProcess up;
     up.start(QStringLiteral("bash"),
              {QStringLiteral(OCC_SOURCE_DIR "/tests/harness/remote-host.sh"), QStringLiteral("up"), m_namespace});
@@ -136,10 +113,8 @@ void TestBrowserFrontDoor::initTestCase()
 
     m_engine = std::make_unique<EngineConnection>(Config{});
     QVERIFY(m_engine->isValid());
-    auto image = m_engine->client()->imageExists(m_config.imageName + ":" + m_config.opencodeVersion);
-    if (!image || !image.value()) {
-        QFAIL("occ-e2e-opencode:<pinned> is not built; run TestServiceE2E first");
-    }
+    const QString missing = test::opencodeImageMissing(m_engine->client(), m_config);
+    QVERIFY2(missing.isEmpty(), qPrintable(missing));
     ServiceController controller(m_config, m_password, m_engine->client());
     auto started = controller.start();
     QVERIFY2(started, qPrintable(started ? QString() : started.error().message));
@@ -520,15 +495,8 @@ void TestBrowserFrontDoor::cleanupTestCase()
         QProcess::execute("bash",
                           {QStringLiteral(OCC_SOURCE_DIR "/tests/harness/remote-host.sh"), "down", m_namespace});
     }
-    if (!m_engine) {
-        return;
-    }
-    DockerClient* d = m_engine->client();
-    d->removeContainer(FrontDoor::containerName(m_config), true, false);
-    d->removeContainer(m_config.containerName, true, false);
-    d->removeNetwork(FrontDoor::networkName(m_config));
-    for (const char* role : {"data", "config", "state", "workspace"}) {
-        d->removeVolume(m_config.volumePrefix + "-" + QLatin1String(role), true);
+    if (m_engine) {
+        test::removeService(m_engine->client(), m_config.containerName, m_config.volumePrefix);
     }
 }
 

@@ -12,6 +12,7 @@
 #include "core/service/ServiceMonitor.h"
 #include "core/service/ServiceOperation.h"
 #include "support/CliRunner.h"
+#include "support/ServiceFixture.h"
 #include "support/StandInImage.h"
 
 #include <QDir>
@@ -31,17 +32,6 @@
 #include <csignal>
 
 using occ::test::runOcc;
-
-namespace {
-
-int freePort()
-{
-    QTcpServer s;
-    s.listen(QHostAddress::LocalHost, 0);
-    return s.serverPort();
-}
-
-} // namespace
 
 class TestCliService : public QObject
 {
@@ -108,7 +98,7 @@ private Q_SLOTS:
         auto built = occ::test::buildStandInImage(docker(), m_image + QLatin1Char(':') + m_tag);
         QVERIFY2(built.ok(), qPrintable(built.ok() ? QString() : built.error().userMessage()));
 
-        m_port = freePort();
+        m_port = occ::test::freePort();
         const auto r = runOcc(
             {QStringLiteral("setup"), QStringLiteral("--yes"), QStringLiteral("--port"), QString::number(m_port)});
         QVERIFY2(r.code == 0, qPrintable(r.all()));
@@ -124,12 +114,8 @@ private Q_SLOTS:
         if (!m_engine || !m_engine->isValid()) {
             return;
         }
-        for (const QString& name : {m_container, m_container + QStringLiteral("-foreign")}) {
-            docker()->removeContainer(name, true, true);
-        }
-        for (const QString& role : {"data", "config", "state", "workspace"}) {
-            docker()->removeVolume(m_prefix + QLatin1Char('-') + role, true);
-        }
+        docker()->removeContainer(m_container + QStringLiteral("-foreign"), true, true);
+        occ::test::removeService(docker(), m_container, m_prefix);
         docker()->removeImage(m_image + QLatin1Char(':') + m_tag, true);
         docker()->removeImage(m_image + QStringLiteral(":previous"), true);
         docker()->removeImage(m_image + QStringLiteral(":0.0.0-t") + m_suffix, true);
@@ -267,7 +253,7 @@ private Q_SLOTS:
     {
         QVERIFY(runOcc({QStringLiteral("start")}).code == 0);
         const QString before = inspect(m_container).id;
-        m_port = freePort();
+        m_port = occ::test::freePort();
         set(QStringLiteral("network.port"), QString::number(m_port));
         const auto r = runOcc({QStringLiteral("start")});
         QVERIFY2(r.code == 0, qPrintable(r.all()));
@@ -358,7 +344,7 @@ private Q_SLOTS:
         const auto doctor = runOcc({QStringLiteral("doctor")});
         QVERIFY2(doctor.out.contains(QStringLiteral("is in use by TestCliService")), qPrintable(doctor.out));
         blocker.close();
-        m_port = freePort();
+        m_port = occ::test::freePort();
         set(QStringLiteral("network.port"), QString::number(m_port));
     }
 

@@ -9,6 +9,7 @@
 #include "core/service/ServiceController.h"
 #include "core/service/ServiceSpec.h"
 #include "core/util/Version.h"
+#include "support/ServiceFixture.h"
 
 #include <QProcess>
 #include <QRandomGenerator>
@@ -20,13 +21,6 @@
 using namespace occ;
 
 namespace {
-
-int freePort()
-{
-    QTcpServer s;
-    s.listen(QHostAddress::LocalHost, 0);
-    return s.serverPort();
-}
 
 struct Curl
 {
@@ -77,33 +71,13 @@ private Q_SLOTS:
 
 void TestFrontDoorE2E::initTestCase()
 {
-    QVERIFY(m_home.isValid());
-    qputenv("HOME", m_home.path().toUtf8());
-    qputenv("XDG_CONFIG_HOME", m_home.filePath("config").toUtf8());
-    QStandardPaths::setTestModeEnabled(true);
-    qunsetenv("DOCKER_HOST");
-    if (QStandardPaths::findExecutable("caddy").isEmpty()) {
-        QFAIL("caddy is not installed (scripts/install-deps.sh)");
-    }
-    // Offline and fast: the host's Debian caddy goes into the image instead of an apt download.
-    qputenv(FrontDoor::CaddyBinaryEnv, QStandardPaths::findExecutable("caddy").toUtf8());
-    const QString suffix = QString::number(QRandomGenerator::global()->generate(), 16);
-    m_config.containerName = QStringLiteral("occ-fd-") + suffix;
-    m_config.volumePrefix = QStringLiteral("occ-fd-") + suffix;
-    m_config.imageName = QStringLiteral("occ-e2e-opencode");
-    m_config.imageBase = QStringLiteral("occ-test-base:bookworm");
-    m_config.opencodeVersion = pinnedOpencodeVersion();
-    m_config.frontDoorEnabled = true;
-    m_config.frontDoorHttpPort = freePort();
-    m_config.frontDoorHttpsPort = freePort();
-    m_config.tlsMode = QStringLiteral("internal");
-    m_config.restartPolicy = QStringLiteral("no");
+    const QString unusable = test::prepareFrontDoorTest(m_home);
+    QVERIFY2(unusable.isEmpty(), qPrintable(unusable));
+    m_config = test::frontDoorTestConfig(QStringLiteral("occ-fd-"));
     m_engine = std::make_unique<EngineConnection>(Config{});
     QVERIFY(m_engine->isValid());
-    auto image = m_engine->client()->imageExists(m_config.imageName + ":" + m_config.opencodeVersion);
-    if (!image || !image.value()) {
-        QFAIL("occ-e2e-opencode:<pinned> is not built; run TestServiceE2E first");
-    }
+    const QString missing = test::opencodeImageMissing(m_engine->client(), m_config);
+    QVERIFY2(missing.isEmpty(), qPrintable(missing));
 }
 
 void TestFrontDoorE2E::filesModeWithAMismatchedKeyIsRefusedBeforeAnythingStarts()
@@ -223,15 +197,8 @@ void TestFrontDoorE2E::healthzFailsWhenOpencodeIsStopped()
 
 void TestFrontDoorE2E::cleanupTestCase()
 {
-    if (!m_engine) {
-        return;
-    }
-    DockerClient* d = m_engine->client();
-    d->removeContainer(FrontDoor::containerName(m_config), true, false);
-    d->removeContainer(m_config.containerName, true, false);
-    d->removeNetwork(FrontDoor::networkName(m_config));
-    for (const QString& role : {"data", "config", "state", "workspace"}) {
-        d->removeVolume(m_config.volumePrefix + "-" + role, true);
+    if (m_engine) {
+        test::removeService(m_engine->client(), m_config.containerName, m_config.volumePrefix);
     }
 }
 

@@ -8,6 +8,7 @@
 #include "core/service/EngineConnection.h"
 #include "core/util/Version.h"
 #include "support/CliRunner.h"
+#include "support/ServiceFixture.h"
 
 #include <QElapsedTimer>
 #include <QEventLoop>
@@ -27,13 +28,6 @@
 using occ::test::runOcc;
 
 namespace {
-
-int freePort()
-{
-    QTcpServer s;
-    s.listen(QHostAddress::LocalHost, 0);
-    return s.serverPort();
-}
 
 QString harness(const QString& script)
 {
@@ -135,7 +129,7 @@ private Q_SLOTS:
         const QString binary = harness(QStringLiteral("opencode-binary.sh"));
         QVERIFY2(QFileInfo(binary).isExecutable(), qPrintable(QStringLiteral("no opencode binary: ") + binary));
 
-        m_port = freePort();
+        m_port = occ::test::freePort();
         const auto r = runOcc(
             {QStringLiteral("setup"), QStringLiteral("--yes"), QStringLiteral("--port"), QString::number(m_port)});
         QVERIFY2(r.code == 0, qPrintable(r.all()));
@@ -153,10 +147,7 @@ private Q_SLOTS:
         if (!m_engine) {
             return;
         }
-        docker()->removeContainer(m_container, true, true);
-        for (const QString& role : {"data", "config", "state", "workspace"}) {
-            docker()->removeVolume(m_prefix + QLatin1Char('-') + role, true);
-        }
+        occ::test::removeService(docker(), m_container, m_prefix);
         docker()->removeImage(m_image + QStringLiteral(":previous"), false);
     }
 
@@ -242,7 +233,7 @@ private Q_SLOTS:
     void aChangedPortRecreatesTheContainer()
     {
         const QString before = inspect().id;
-        m_port = freePort();
+        m_port = occ::test::freePort();
         set(QStringLiteral("network.port"), QString::number(m_port));
         const auto r = runOcc({QStringLiteral("start")});
         QVERIFY2(r.code == 0, qPrintable(r.all()));

@@ -9,6 +9,7 @@
 #include "core/docker/TarWriter.h"
 #include "core/service/EngineConnection.h"
 #include "support/CliRunner.h"
+#include "support/ServiceFixture.h"
 #include "support/StandInImage.h"
 
 #include <QDir>
@@ -30,13 +31,6 @@
 using occ::test::runOcc;
 
 namespace {
-
-int freePort()
-{
-    QTcpServer s;
-    s.listen(QHostAddress::LocalHost, 0);
-    return s.serverPort();
-}
 
 // The children of a host pid (the container's entrypoint), from /proc: thread-level lists, merged.
 QList<qint64> childrenOf(qint64 pid)
@@ -219,7 +213,7 @@ private Q_SLOTS:
         built = occ::test::buildStandInImage(docker(), ref + QStringLiteral("-silent"), "ENV OCC_TEST_SILENT=1\n");
         QVERIFY2(built.ok(), qPrintable(built.ok() ? QString() : built.error().userMessage()));
 
-        m_port = freePort();
+        m_port = occ::test::freePort();
         const auto r = runOcc(
             {QStringLiteral("setup"), QStringLiteral("--yes"), QStringLiteral("--port"), QString::number(m_port)});
         QVERIFY2(r.code == 0, qPrintable(r.all()));
@@ -260,10 +254,7 @@ private Q_SLOTS:
         if (!m_engine || !m_engine->isValid()) {
             return;
         }
-        docker()->removeContainer(m_container, true, true);
-        for (const char* role : {"data", "config", "state", "workspace"}) {
-            docker()->removeVolume(m_prefix + QLatin1Char('-') + role, true);
-        }
+        occ::test::removeService(docker(), m_container, m_prefix);
         docker()->removeImage(m_image + QLatin1Char(':') + m_tag + QStringLiteral("-crashy"), true);
         docker()->removeImage(m_image + QLatin1Char(':') + m_tag + QStringLiteral("-silent"), true);
         docker()->removeImage(m_image + QLatin1Char(':') + m_tag, true);
