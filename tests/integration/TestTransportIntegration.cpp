@@ -100,6 +100,7 @@ private Q_SLOTS:
     void socketWeMayNotOpenIsPermissionDenied();
     void tcpReachesTheEngine();
     void tcpToAClosedPortIsConnectionRefused();
+    void tcpWithTlsVerifyUsesTheClientCertificates();
     void sshReachesTheEngine();
     void sshThatCannotConnectIsSshFailed();
 
@@ -245,6 +246,125 @@ void TestTransportIntegration::tcpToAClosedPortIsConnectionRefused()
     const Result r = fetch(*endpoint, "/_ping");
     QCOMPARE(r.error, QNetworkReply::ConnectionRefusedError);
     QCOMPARE(r.cause, TransportError::ConnectionRefused);
+}
+
+namespace {
+
+// A CA, a server certificate for 127.0.0.1 and a client certificate, made the way Docker's "Protect the
+// daemon socket" guide makes them. The client's go in DIR as ca.pem, cert.pem and key.pem (what
+// DOCKER_CERT_PATH holds); the server's as server-cert.pem and server-key.pem.
+bool makeEnginePki(const QString& dir, const QString& caName = QStringLiteral("occ-test-engine-ca"))
+{
+    auto openssl = [&dir](const QStringList& args) {
+        QProcess p;
+        p.setWorkingDirectory(dir);
+        p.setProcessChannelMode(QProcess::MergedChannels);
+        p.start(QStringLiteral("openssl"), args);
+        return p.waitForFinished(30000) && p.exitCode() == 0;
+    };
+    QFile ext(dir + QStringLiteral("/ext.cnf"));
+    if (!ext.open(QIODevice::WriteOnly)) {
+        return false;
+    }
+    ext.write("[server]\nsubjectAltName = IP:127.0.0.1,DNS:localhost\nextendedKeyUsage = serverAuth\n"
+              "[client]\nextendedKeyUsage = clientAuth\n");
+    ext.close();
+    return openssl({"req", "-x509", "-new", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes",
+                    "-keyout", "ca-key.pem", "-out", "ca.pem", "-days", "2", "-subj", "/CN=" + caName})
+        && openssl({"req", "-new", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes", "-keyout",
+                    "server-key.pem", "-out", "server.csr", "-subj", "/CN=127.0.0.1"})
+        && openssl({"x509", "-req", "-in", "server.csr", "-CA", "ca.pem", "-CAkey", "ca-key.pem", "-CAcreateserial",
+                    "-out", "server-cert.pem", "-days", "2", "-extfile", "ext.cnf", "-extensions", "server"})
+        && openssl({"req", "-new", "-newkey", "rsa:2048", "-nodes", "-keyout", "key.pem", "-out", "client.csr", "-subj",
+                    "/CN=occ-client"})
+        && openssl({"x509", "-req", "-in", "client.csr", "-CA", "ca.pem", "-CAkey", "ca-key.pem", "-CAcreateserial",
+                    "-out", "cert.pem", "-days", "2", "-extfile", "ext.cnf", "-extensions", "client"});
+}
+
+} // namespace
+
+void TestTransportIntegration::tcpWithTlsVerifyUsesTheClientCertificates()
+{
+    // dockerd --tlsverify, stood in for by socat: TLS with the server certificate, and only clients
+    // whose certificate the CA signed get through to the real engine's socket.
+    QTemporaryDir pki;
+    QVERIFY(pki.isValid());
+    QVERIFY2(makeEnginePki(pki.path()), "openssl could not make the test PKI");
+    QTcpServer portFinder;
+    QVERIFY(portFinder.listen(QHostAddress::LocalHost));
+    const quint16 port = portFinder.serverPort();
+    portFinder.close();
+    QProcess socat;
+    socat.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    socat.start("socat",
+                {QStringLiteral("OPENSSL-LISTEN:%1,bind=127.0.0.1,reuseaddr,fork,cert=%2/server-cert.pem,"
+                                "key=%2/server-key.pem,cafile=%2/ca.pem,verify=1")
+                     .arg(port)
+                     .arg(pki.path()),
+                 "UNIX-CONNECT:" + EngineSocket});
+    QVERIFY2(socat.waitForStarted(), "socat is needed (apt-get install socat)");
+    QTRY_VERIFY_WITH_TIMEOUT(
+        [port] {
+            QTcpSocket s;
+            s.connectToHost(QHostAddress::LocalHost, port);
+            return s.waitForConnected(200);
+        }(),
+        10000);
+
+    // Resolved from the environment, as `docker` does with DOCKER_HOST, DOCKER_TLS_VERIFY, DOCKER_CERT_PATH.
+    auto resolveWith = [port](const QString& certPath) {
+        QProcessEnvironment env;
+        env.insert("DOCKER_HOST", QStringLiteral("tcp://127.0.0.1:%1").arg(port));
+        env.insert("DOCKER_TLS_VERIFY", "1");
+        env.insert("DOCKER_CERT_PATH", certPath);
+        return DockerEndpoint::resolve(env, QDir::homePath());
+    };
+    const auto endpoint = resolveWith(pki.path());
+    QVERIFY(endpoint && endpoint->tls && endpoint->tlsVerify);
+    Result r = fetch(*endpoint, "/_ping");
+    QVERIFY2(r.error == QNetworkReply::NoError, qPrintable(r.errorString));
+    QCOMPARE(r.status, 200);
+    QCOMPARE(r.body, QByteArray("OK"));
+    r = fetch(*endpoint, "/v1.41/containers/occ-tr-nonexistent-xyz/json");
+    QCOMPARE(r.status, 404);
+    QVERIFY(r.body.contains("No such container"));
+    // The docker CLI accepts the same endpoint with the same environment: it is a fair stand-in.
+    QProcess cli;
+    QProcessEnvironment cliEnv = QProcessEnvironment::systemEnvironment();
+    cliEnv.insert("DOCKER_HOST", QStringLiteral("tcp://127.0.0.1:%1").arg(port));
+    cliEnv.insert("DOCKER_TLS_VERIFY", "1");
+    cliEnv.insert("DOCKER_CERT_PATH", pki.path());
+    cli.setProcessEnvironment(cliEnv);
+    cli.start("docker", {"version", "--format", "{{.Server.APIVersion}}"});
+    QVERIFY(cli.waitForFinished(30000));
+    QVERIFY2(cli.exitCode() == 0, cli.readAllStandardError().constData());
+    QVERIFY(cli.readAllStandardOutput().startsWith("1."));
+
+    // Without a client certificate the engine side hangs up during the handshake.
+    QTemporaryDir caOnly;
+    QVERIFY(QFile::copy(pki.filePath("ca.pem"), caOnly.filePath("ca.pem")));
+    r = fetch(*resolveWith(caOnly.path()), "/_ping");
+    QVERIFY2(r.error != QNetworkReply::NoError && r.status == 0, qPrintable(r.errorString));
+
+    // An engine whose certificate our CA did not sign is refused by us: a TLS error, not a 200.
+    QTemporaryDir otherCa;
+    QVERIFY(makeEnginePki(otherCa.path(), QStringLiteral("someone-else")));
+    for (const char* file : {"cert.pem", "key.pem"}) { // our client identity, their CA
+        QFile::remove(otherCa.filePath(file));
+        QVERIFY(QFile::copy(pki.filePath(file), otherCa.filePath(file)));
+    }
+    r = fetch(*resolveWith(otherCa.path()), "/_ping");
+    QCOMPARE(r.error, QNetworkReply::SslHandshakeFailedError);
+    QCOMPARE(r.cause, TransportError::TlsError);
+
+    // No CA at all under DOCKER_TLS_VERIFY: refused before connecting, with the path in the message.
+    QTemporaryDir empty;
+    r = fetch(*resolveWith(empty.path()), "/_ping");
+    QCOMPARE(r.cause, TransportError::TlsError);
+    QVERIFY2(r.errorString.contains(empty.path() + "/ca.pem"), qPrintable(r.errorString));
+
+    socat.terminate();
+    QVERIFY(socat.waitForFinished(5000));
 }
 
 void TestTransportIntegration::sshReachesTheEngine()
