@@ -60,6 +60,30 @@ Result fetch(const DockerEndpoint& endpoint, const QString& path, const QByteArr
     return r;
 }
 
+// Starts socat listening with LISTEN (its "%1" is the port, picked here) and relaying every connection to
+// the engine's socket; returns the port once it accepts connections, 0 when socat did not start.
+quint16 startEngineRelay(QProcess* socat, const QString& listen)
+{
+    QTcpServer portFinder;
+    portFinder.listen(QHostAddress::LocalHost);
+    const quint16 port = portFinder.serverPort();
+    portFinder.close();
+    socat->setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    socat->start(QStringLiteral("socat"), {listen.arg(port), QStringLiteral("UNIX-CONNECT:") + EngineSocket});
+    if (!socat->waitForStarted()) {
+        return 0;
+    }
+    for (int i = 0; i < 50; ++i) {
+        QTcpSocket s;
+        s.connectToHost(QHostAddress::LocalHost, port);
+        if (s.waitForConnected(200)) {
+            return port;
+        }
+        QTest::qWait(100);
+    }
+    return 0;
+}
+
 DockerEndpoint unixEndpoint(const QString& path)
 {
     const auto e = DockerEndpoint::parse(QStringLiteral("unix://") + path);
@@ -199,24 +223,10 @@ void TestTransportIntegration::socketWeMayNotOpenIsPermissionDenied()
 
 void TestTransportIntegration::tcpReachesTheEngine()
 {
-    QTcpServer portFinder;
-    QVERIFY(portFinder.listen(QHostAddress::LocalHost));
-    const quint16 port = portFinder.serverPort();
-    portFinder.close();
-
     // socat stands in for an engine listening on tcp: it forwards each connection to the real socket.
     QProcess socat;
-    socat.start(
-        "socat",
-        {QStringLiteral("TCP-LISTEN:%1,bind=127.0.0.1,reuseaddr,fork").arg(port), "UNIX-CONNECT:" + EngineSocket});
-    QVERIFY2(socat.waitForStarted(), "socat is needed (apt-get install socat)");
-    QTRY_VERIFY_WITH_TIMEOUT(
-        [port] {
-            QTcpSocket s;
-            s.connectToHost(QHostAddress::LocalHost, port);
-            return s.waitForConnected(200);
-        }(),
-        10000);
+    const quint16 port = startEngineRelay(&socat, QStringLiteral("TCP-LISTEN:%1,bind=127.0.0.1,reuseaddr,fork"));
+    QVERIFY2(port != 0, "socat is needed (apt-get install socat)");
 
     const auto endpoint = DockerEndpoint::parse(QStringLiteral("tcp://127.0.0.1:%1").arg(port));
     QVERIFY(endpoint);
@@ -290,26 +300,13 @@ void TestTransportIntegration::tcpWithTlsVerifyUsesTheClientCertificates()
     QTemporaryDir pki;
     QVERIFY(pki.isValid());
     QVERIFY2(makeEnginePki(pki.path()), "openssl could not make the test PKI");
-    QTcpServer portFinder;
-    QVERIFY(portFinder.listen(QHostAddress::LocalHost));
-    const quint16 port = portFinder.serverPort();
-    portFinder.close();
     QProcess socat;
-    socat.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-    socat.start("socat",
-                {QStringLiteral("OPENSSL-LISTEN:%1,bind=127.0.0.1,reuseaddr,fork,cert=%2/server-cert.pem,"
-                                "key=%2/server-key.pem,cafile=%2/ca.pem,verify=1")
-                     .arg(port)
-                     .arg(pki.path()),
-                 "UNIX-CONNECT:" + EngineSocket});
-    QVERIFY2(socat.waitForStarted(), "socat is needed (apt-get install socat)");
-    QTRY_VERIFY_WITH_TIMEOUT(
-        [port] {
-            QTcpSocket s;
-            s.connectToHost(QHostAddress::LocalHost, port);
-            return s.waitForConnected(200);
-        }(),
-        10000);
+    const quint16 port = startEngineRelay(&socat,
+                                          QStringLiteral("OPENSSL-LISTEN:%1,bind=127.0.0.1,reuseaddr,fork,"
+                                                         "cert=%2/server-cert.pem,key=%2/server-key.pem,"
+                                                         "cafile=%2/ca.pem,verify=1")
+                                              .arg(QStringLiteral("%1"), pki.path()));
+    QVERIFY2(port != 0, "socat is needed (apt-get install socat)");
 
     // Resolved from the environment, as `docker` does with DOCKER_HOST, DOCKER_TLS_VERIFY, DOCKER_CERT_PATH.
     auto resolveWith = [port](const QString& certPath) {
