@@ -136,8 +136,14 @@ DockerResult<DockerClient::Response> DockerClient::request(const QByteArray& ver
             return negotiated.error();
         }
     }
-    QNetworkReply* reply =
-        send(verb, versioned ? versionedPath(pathAndQuery) : pathAndQuery, body, contentType, timeoutMs);
+    const QString path = versioned ? versionedPath(pathAndQuery) : pathAndQuery;
+    return finish(send(verb, path, body, contentType, timeoutMs), verb, path, onChunk, cancel);
+}
+
+DockerResult<DockerClient::Response> DockerClient::finish(QNetworkReply* reply, const QByteArray& verb,
+                                                          const QString& path, const ChunkHandler& onChunk,
+                                                          std::atomic_bool* cancel)
+{
     Response response;
     bool cancelled = false;
     QEventLoop loop;
@@ -181,9 +187,9 @@ DockerResult<DockerClient::Response> DockerClient::request(const QByteArray& ver
     DockerError error = DockerError::fromReply(reply, response.body);
     // -vv: one line per engine request. Bodies are not logged (a create body or an archive can carry
     // secrets); the redacting sink masks anything that slips into a path.
-    Logging::get("docker")->trace(
-        "{} {} -> {} ({} bytes){}", verb.constData(), versioned ? versionedPath(pathAndQuery) : pathAndQuery,
-        response.status, response.body.size(), error.isError() ? QStringLiteral(": ") + error.message() : QString());
+    Logging::get("docker")->trace("{} {} -> {} ({} bytes){}", verb.constData(), path, response.status,
+                                  response.body.size(),
+                                  error.isError() ? QStringLiteral(": ") + error.message() : QString());
     // Deleted now, not with deleteLater(): a CLI that never runs an outer event loop would
     // otherwise keep every reply of the process alive. finished() has fully returned here.
     delete reply;
@@ -206,14 +212,20 @@ DockerResult<json> DockerClient::parseJson(const QByteArray& body, const QString
     }
 }
 
-DockerResult<json> DockerClient::requestJson(const QByteArray& verb, const QString& pathAndQuery,
-                                             const QByteArray& body, int timeoutMs)
+DockerResult<json> DockerClient::parseJson(const DockerResult<Response>& response, const QByteArray& verb,
+                                           const QString& pathAndQuery) const
 {
-    auto response = request(verb, pathAndQuery, body, body.isEmpty() ? QByteArray() : "application/json", timeoutMs);
     if (!response) {
         return response.error();
     }
     return parseJson(response->body, QString::fromLatin1(verb) + QLatin1Char(' ') + pathAndQuery.section('?', 0, 0));
+}
+
+DockerResult<json> DockerClient::requestJson(const QByteArray& verb, const QString& pathAndQuery,
+                                             const QByteArray& body, int timeoutMs)
+{
+    return parseJson(request(verb, pathAndQuery, body, body.isEmpty() ? QByteArray() : "application/json", timeoutMs),
+                     verb, pathAndQuery);
 }
 
 DockerResult<Unit> DockerClient::requestUnit(const QByteArray& verb, const QString& pathAndQuery,
@@ -518,6 +530,28 @@ DockerResult<ContainerInfo> DockerClient::inspectContainer(const QString& id)
         return result.error();
     }
     return ContainerInfo::fromJson(*result);
+}
+
+DockerClient::PingAndInspect DockerClient::pingAndInspect(const QString& id)
+{
+    const QString path = QStringLiteral("/containers/%1/json").arg(segment(id));
+    const bool negotiated = !m_apiVersion.isEmpty();
+    const QString sent = negotiated ? versionedPath(path) : path;
+    QNetworkReply* inspect = send("GET", sent, {}, {}, -1);
+    DockerResult<Unit> ping = this->ping(); // its event loop carries the inspect too
+    DockerResult<Response> answer = finish(inspect, "GET", sent);
+    if (!ping) {
+        return {ping, ping.error()};
+    }
+    if (!negotiated && ApiVersion::compare(m_apiVersion, m_engineApiVersion) != 0) {
+        // The engine is newer than we speak: its unversioned answer is not in the version we negotiated.
+        answer = request("GET", path);
+    }
+    auto parsed = parseJson(answer, "GET", path);
+    if (!parsed) {
+        return {ping, parsed.error()};
+    }
+    return {ping, ContainerInfo::fromJson(*parsed)};
 }
 
 DockerResult<QVector<ContainerSummary>> DockerClient::listContainers(const QStringList& labelFilter, bool all)

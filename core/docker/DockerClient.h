@@ -91,6 +91,17 @@ public:
     // A container's new name (409 when taken). Lets a replacement be created beside the old one.
     DockerResult<Unit> renameContainer(const QString& id, const QString& newName);
     DockerResult<ContainerInfo> inspectContainer(const QString& id);
+    // ping() and inspectContainer(id) in one round trip (`occ status` asks both every time): the inspect
+    // travels beside the ping instead of after it. Before the version is negotiated it goes out unversioned,
+    // which the engine serves at its own API version; that answer is kept when the negotiated version is the
+    // engine's, and asked again versioned when the engine is newer than ApiVersion::Newest. When the ping
+    // fails, `container` holds the same error.
+    struct PingAndInspect
+    {
+        DockerResult<Unit> ping;
+        DockerResult<ContainerInfo> container;
+    };
+    PingAndInspect pingAndInspect(const QString& id);
     DockerResult<QVector<ContainerSummary>> listContainers(const QStringList& labelFilter = {}, bool all = true);
     // Blocks until the condition ("not-running", "next-exit", "removed") holds; returns the exit code.
     DockerResult<int> waitContainer(const QString& id, const QString& condition = QStringLiteral("not-running"));
@@ -133,11 +144,17 @@ private:
                                    const ChunkHandler& onChunk = {}, std::atomic_bool* cancel = nullptr);
     QNetworkReply* send(const QByteArray& verb, const QString& path, const QByteArray& body,
                         const QByteArray& contentType, int timeoutMs);
+    // Waits for a reply send() started (other replies keep progressing on the same event loop), logs it
+    // and deletes it. `path` is what was sent, for the log line.
+    DockerResult<Response> finish(QNetworkReply* reply, const QByteArray& verb, const QString& path,
+                                  const ChunkHandler& onChunk = {}, std::atomic_bool* cancel = nullptr);
     DockerResult<nlohmann::json> requestJson(const QByteArray& verb, const QString& pathAndQuery,
                                              const QByteArray& body = {}, int timeoutMs = -1);
     DockerResult<Unit> requestUnit(const QByteArray& verb, const QString& pathAndQuery, const QByteArray& body = {},
                                    int timeoutMs = -1);
     DockerResult<nlohmann::json> parseJson(const QByteArray& body, const QString& what) const;
+    DockerResult<nlohmann::json> parseJson(const DockerResult<Response>& response, const QByteArray& verb,
+                                           const QString& pathAndQuery) const;
     DockerError localError(DockerError::Category category, const QString& message) const;
     QString versionedPath(const QString& pathAndQuery) const;
 

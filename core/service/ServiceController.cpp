@@ -522,7 +522,13 @@ ServiceStatus ServiceController::status()
     ServiceStatus s;
     s.url = ServiceSpec::url(m_config);
     s.image = ServiceSpec::imageRef(m_config);
-    auto ping = m_docker->ping();
+    // The probe connects while the engine answers; it sends the password only if the container runs.
+    std::optional<HealthProbe> early;
+    if (!m_config.frontDoorEnabled) {
+        early.emplace(ServiceSpec::probeUrl(m_config));
+    }
+    auto answer = m_docker->pingAndInspect(m_config.containerName);
+    const DockerResult<Unit>& ping = answer.ping;
     if (!ping) {
         s.state = ServiceStatus::State::EngineUnreachable;
         s.detail = ping.error().userMessage();
@@ -539,7 +545,7 @@ ServiceStatus ServiceController::status()
         }
         return s;
     }
-    auto info = m_docker->inspectContainer(m_config.containerName);
+    const DockerResult<ContainerInfo>& info = answer.container;
     if (!info) {
         s.state = ServiceStatus::State::Stopped;
         s.detail = info.error().category() == DockerError::Category::NotFound ? QStringLiteral("not created yet")
@@ -568,7 +574,7 @@ ServiceStatus ServiceController::status()
         s.detail = QStringLiteral("running but failing its health check");
         return s;
     }
-    const HealthProbe::Result r = probe(2000);
+    const HealthProbe::Result r = early ? early->request(m_config.username, m_password, 2000) : probe(2000);
     if (r.healthy()) {
         s.state = ServiceStatus::State::Healthy;
     } else if (c.health == QLatin1String("healthy")) {

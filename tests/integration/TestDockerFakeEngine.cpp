@@ -112,6 +112,9 @@ private Q_SLOTS:
     void init();
     void negotiation_data();
     void negotiation();
+    void pingAndInspect_data();
+    void pingAndInspect();
+    void pingAndInspectOnceNegotiated();
     void eventsEngineDiesMidStream();
     void eventsCleanEnd();
     void logsEngineDiesMidStream();
@@ -197,6 +200,87 @@ void TestDockerFakeEngine::negotiation()
         QVERIFY(m_client->listContainers().ok());
         QCOMPARE(m_engine->count("/_ping"), pings);
     }
+}
+
+void TestDockerFakeEngine::pingAndInspect_data()
+{
+    QTest::addColumn<QByteArray>("pingVersion");
+    QTest::addColumn<QString>("expected"); // empty = refused with ApiVersion
+    QTest::addColumn<bool>("askedAgain"); // the unversioned answer was not in the negotiated version
+    QTest::newRow("engine 1.41: its unversioned answer is in 1.41 and kept") << QByteArray("1.41") << "1.41" << false;
+    QTest::newRow("engine 1.47: kept") << QByteArray("1.47") << "1.47" << false;
+    QTest::newRow("engine 1.52: asked again as 1.47") << QByteArray("1.52") << "1.47" << true;
+    QTest::newRow("engine 1.24: refused, the ping's error for both") << QByteArray("1.24") << "" << false;
+}
+
+void TestDockerFakeEngine::pingAndInspect()
+{
+    QFETCH(QByteArray, pingVersion);
+    QFETCH(QString, expected);
+    QFETCH(bool, askedAgain);
+    m_client = client([&](const QByteArray& line) -> QByteArray {
+        if (line.contains("/_ping ")) {
+            return ping(pingVersion);
+        }
+        if (line.contains("/containers/web/json")) {
+            // What the engine answers in its own version, or in the one asked for.
+            const QByteArray version = line.startsWith("GET /v") ? line.mid(6, line.indexOf('/', 6) - 6) : pingVersion;
+            return json(R"({"Id":"abc","State":{"Running":true},"Config":{"Labels":{"v":")" + version + R"("}}})");
+        }
+        if (line.contains("/containers/gone/json")) {
+            return json(R"({"message":"No such container: gone"})", 404);
+        }
+        return json(R"({"message":"unexpected"})", 500);
+    });
+    QVERIFY(m_client);
+    const auto answer = m_client->pingAndInspect(QStringLiteral("web"));
+    if (expected.isEmpty()) {
+        QVERIFY(!answer.ping.ok());
+        QCOMPARE(DockerError::categoryName(answer.ping.error().category()), QStringLiteral("ApiVersion"));
+        QVERIFY(!answer.container.ok());
+        QCOMPARE(answer.container.error().message(), answer.ping.error().message());
+        QCOMPARE(m_engine->count("GET /v"), 0); // nothing versioned to an engine we refused
+        return;
+    }
+    QVERIFY2(answer.ping.ok(), qPrintable(answer.ping.error().message()));
+    QVERIFY2(answer.container.ok(), qPrintable(answer.container.error().message()));
+    QCOMPARE(m_client->apiVersion(), expected);
+    QCOMPARE(answer.container->id, QStringLiteral("abc"));
+    // The container is described in the version we speak, whichever request brought it.
+    QCOMPARE(answer.container->labels.value(QStringLiteral("v")), expected);
+    QCOMPARE(m_engine->count("GET /containers/web/json "), 1);
+    QCOMPARE(m_engine->count("GET /v" + expected.toLatin1() + "/containers/web/json "), askedAgain ? 1 : 0);
+    QCOMPARE(m_engine->count("/_ping"), 1);
+
+    // A container the engine does not know: the ping still counts, the inspect says NotFound.
+    const auto gone = m_client->pingAndInspect(QStringLiteral("gone"));
+    QVERIFY(gone.ping.ok());
+    QVERIFY(!gone.container.ok());
+    QCOMPARE(DockerError::categoryName(gone.container.error().category()), QStringLiteral("NotFound"));
+}
+
+// Once the version is known both requests go out versioned, side by side.
+void TestDockerFakeEngine::pingAndInspectOnceNegotiated()
+{
+    m_client = client([&](const QByteArray& line) -> QByteArray {
+        if (line.contains("/_ping ")) {
+            return ping("1.43");
+        }
+        if (line.startsWith("GET /v1.43/containers/web/json ")) {
+            return json(R"({"Id":"abc","State":{"Running":false}})");
+        }
+        return json(R"({"message":"unexpected"})", 500);
+    });
+    QVERIFY(m_client);
+    QVERIFY(m_client->negotiateApiVersion().ok());
+    m_engine->m_requests.clear();
+    const auto answer = m_client->pingAndInspect(QStringLiteral("web"));
+    QVERIFY(answer.ping.ok());
+    QVERIFY2(answer.container.ok(), qPrintable(answer.container.error().message()));
+    QVERIFY(!answer.container->running);
+    QCOMPARE(m_engine->m_requests.size(), 2);
+    QCOMPARE(m_engine->count("GET /v1.43/_ping "), 1);
+    QCOMPARE(m_engine->count("GET /v1.43/containers/web/json "), 1);
 }
 
 void TestDockerFakeEngine::eventsEngineDiesMidStream()
