@@ -104,20 +104,17 @@ int run(const QStringList& arguments, Output& output)
 {
     const QStringList args = arguments.isEmpty() ? QStringList{QStringLiteral("occ")} : arguments;
     const int verbIndex = findVerb(args);
-    auto commands = makeCommands();
 
-    Command* command = nullptr;
+    std::unique_ptr<Command> command;
     QString verb;
     if (verbIndex > 0) {
         verb = args.at(verbIndex);
         if (verb == QLatin1String("help")) {
             // `occ help VERB`
             const QString topic = verbIndex + 1 < args.size() ? args.at(verbIndex + 1) : QString();
-            for (const auto& c : commands) {
-                if (c->name == topic) {
-                    output.result(commandHelp(*c).trimmed());
-                    return Ok;
-                }
+            if (const auto c = makeCommand(topic)) {
+                output.result(commandHelp(*c).trimmed());
+                return Ok;
             }
             if (!topic.isEmpty()) {
                 output.error(QStringLiteral("unknown command \"%1\". Run `occ --help` for the list.").arg(topic));
@@ -126,11 +123,7 @@ int run(const QStringList& arguments, Output& output)
             output.result(usageText().trimmed());
             return Ok;
         }
-        for (const auto& c : commands) {
-            if (c->name == verb) {
-                command = c.get();
-            }
-        }
+        command = makeCommand(verb);
         if (!command) {
             output.error(QStringLiteral("unknown command \"%1\". Run `occ --help` for the list.").arg(verb));
             return Usage;

@@ -4,25 +4,42 @@
 
 namespace occ::cli {
 
+namespace {
+
+struct Verb
+{
+    const char* name;
+    std::unique_ptr<Command> (*make)();
+};
+
+// In the order `occ --help` lists them.
+const Verb Verbs[] = {
+    {"setup", makeSetupCommand},       {"start", makeStartCommand},           {"stop", makeStopCommand},
+    {"restart", makeRestartCommand},   {"status", makeStatusCommand},         {"logs", makeLogsCommand},
+    {"open", makeOpenCommand},         {"config", makeConfigCommand},         {"update", makeUpdateCommand},
+    {"password", makePasswordCommand}, {"service", makeOsServiceCommand},     {"doctor", makeDoctorCommand},
+    {"run", makeRunCommand},           {"completion", makeCompletionCommand}, {"manpage", makeManpageCommand},
+};
+
+} // namespace
+
 std::vector<std::unique_ptr<Command>> makeCommands()
 {
     std::vector<std::unique_ptr<Command>> commands;
-    commands.push_back(makeSetupCommand());
-    commands.push_back(makeStartCommand());
-    commands.push_back(makeStopCommand());
-    commands.push_back(makeRestartCommand());
-    commands.push_back(makeStatusCommand());
-    commands.push_back(makeLogsCommand());
-    commands.push_back(makeOpenCommand());
-    commands.push_back(makeConfigCommand());
-    commands.push_back(makeUpdateCommand());
-    commands.push_back(makePasswordCommand());
-    commands.push_back(makeOsServiceCommand());
-    commands.push_back(makeDoctorCommand());
-    commands.push_back(makeRunCommand());
-    commands.push_back(makeCompletionCommand());
-    commands.push_back(makeManpageCommand());
+    for (const Verb& verb : Verbs) {
+        commands.push_back(verb.make());
+    }
     return commands;
+}
+
+std::unique_ptr<Command> makeCommand(const QString& name)
+{
+    for (const Verb& verb : Verbs) {
+        if (name == QLatin1String(verb.name)) {
+            return verb.make();
+        }
+    }
+    return nullptr;
 }
 
 } // namespace occ::cli

@@ -39,5 +39,8 @@ public:
 
 // All verbs, in the order `occ --help` lists them.
 std::vector<std::unique_ptr<Command>> makeCommands();
+// Only the verb called `name` (nullptr when there is none): a run builds the one it executes, not the help
+// text of every other (`occ config`'s is generated from the whole schema).
+std::unique_ptr<Command> makeCommand(const QString& name);
 
 } // namespace occ::cli

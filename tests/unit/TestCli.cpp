@@ -1,5 +1,6 @@
 // The occ CLI without an engine: parsing, help, config commands and their errors, exit codes.
 
+#include "cli/Command.h"
 #include "support/CliRunner.h"
 
 #include <QDir>
@@ -60,6 +61,18 @@ private Q_SLOTS:
         QCOMPARE(r.code, 0);
         QVERIFY(r.out.contains(QStringLiteral("--follow")));
         QVERIFY(r.out.contains(QStringLiteral("--config FILE")));
+    }
+
+    // A run builds only its own verb (makeCommand), help lists them all (makeCommands): one table, no drift.
+    void everyListedVerbRunsByItsName()
+    {
+        for (const auto& listed : occ::cli::makeCommands()) {
+            const auto built = occ::cli::makeCommand(listed->name);
+            QVERIFY2(built, qPrintable(listed->name));
+            QCOMPARE(built->name, listed->name);
+        }
+        QVERIFY(!occ::cli::makeCommand(QStringLiteral("help")));
+        QVERIFY(!occ::cli::makeCommand(QString()));
     }
 
     void usageErrors_data()
