@@ -4,7 +4,7 @@
 #
 #   installers/npm/pack.sh OCC_BINARY OUT_DIR
 #
-# Linux: the shared libraries occ needs beyond glibc and libstdc++ (Qt, ICU, spdlog, fmt, ...) go into
+# Linux: the shared libraries occ needs beyond glibc and libstdc++ (Qt, ICU, libcrypto, ...) go into
 # lib/ and occ's RUNPATH is set to $ORIGIN/../lib (patchelf), so it runs on machines without Qt 6 and
 # nothing leaks into the environment of programs occ starts (ssh, docker, xdg-open). Without patchelf,
 # or with OCC_NPM_BUNDLE_LIBS=0, occ uses the system's Qt 6. macOS/Windows: run macdeployqt/windeployqt
