@@ -2,7 +2,8 @@
 # Issue "backbone" benchmark: occ against the docker CLI on the same container, in one run.
 #   occ status            vs  docker inspect            target: occ ≤ 0.5 × docker
 #   occ logs -n 100000    vs  docker logs --tail 100000 target: occ ≤ 1.0 × docker
-# Medians of $RUNS runs (default 15). Needs a running engine and a built occ.
+# Medians of $RUNS runs each (default 15), after one untimed run, occ and docker taking turns. Needs a
+# running engine and a built occ.
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 need_engine
 
@@ -38,17 +39,24 @@ lines_docker=$(docker logs --tail 100000 "occ-$suffix-logs" 2>&1 | wc -l)
 [[ "$lines_occ" == "$lines_docker" ]] || die "occ logs printed $lines_occ lines, docker logs $lines_docker"
 
 echo "opencode-cloud benchmark: occ vs the docker CLI (median of $RUNS runs, $(nproc) cores, $(docker version --format '{{.Server.Version}}'))"
-s_occ=$(median_ms "$OCC" status)
-s_docker=$(median_ms docker inspect "occ-$suffix")
-l_occ=$(OCC_CONFIG="$logs_config" median_ms "$OCC" logs -n 100000)
-l_docker=$(median_ms docker logs --tail 100000 "occ-$suffix-logs")
+# Each comparison takes turns (occ, docker, occ, ...) so the machine's busy moments fall on both sides.
+occ_status=("$OCC" status)
+docker_inspect=(docker inspect "occ-$suffix")
+deb_inspect=(/usr/bin/docker inspect "occ-$suffix")
+occ_logs=("$OCC" --config "$logs_config" logs -n 100000)
+docker_logs=(docker logs --tail 100000 "occ-$suffix-logs")
+deb_logs=(/usr/bin/docker logs --tail 100000 "occ-$suffix-logs")
+# The engine's own package (Debian docker.io) ships an older, slower CLI than the one first on PATH.
+deb=""
+if [[ -x /usr/bin/docker && "$(command -v docker)" != /usr/bin/docker ]]; then
+    deb=1
+fi
+read -r s_occ s_docker s_deb <<<"$(medians_ms occ_status docker_inspect ${deb:+deb_inspect})"
+read -r l_occ l_docker l_deb <<<"$(medians_ms occ_logs docker_logs ${deb:+deb_logs})"
 printf '%-32s %10s %10s %8s %s\n' "what" "occ ms" "docker ms" "ratio" "target"
 printf '%-32s %10s %10s %8s %s\n' "status / inspect" "$s_occ" "$s_docker" "$(ratio "$s_occ" "$s_docker")" "<= 0.50"
 printf '%-32s %10s %10s %8s %s\n' "logs -n 100000 ($lines_occ lines)" "$l_occ" "$l_docker" "$(ratio "$l_occ" "$l_docker")" "<= 1.00"
-if [[ -x /usr/bin/docker && "$(command -v docker)" != /usr/bin/docker ]]; then
-    # The engine's own package (Debian docker.io) ships an older, slower CLI than the one first on PATH.
-    s_deb=$(median_ms /usr/bin/docker inspect "occ-$suffix")
-    l_deb=$(median_ms /usr/bin/docker logs --tail 100000 "occ-$suffix-logs")
+if [[ -n "$deb" ]]; then
     printf '%-32s %10s %10s %8s %s\n' "status / inspect (Debian CLI)" "$s_occ" "$s_deb" "$(ratio "$s_occ" "$s_deb")" "<= 0.50"
     printf '%-32s %10s %10s %8s %s\n' "logs (Debian CLI)" "$l_occ" "$l_deb" "$(ratio "$l_occ" "$l_deb")" "<= 1.00"
 fi
