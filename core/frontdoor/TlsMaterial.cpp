@@ -2,14 +2,12 @@
 
 #include <QFile>
 #include <QHostAddress>
+#include <QLibrary>
 #include <QSslCertificate>
 #include <QSslKey>
 
-#include <openssl/bio.h>
-#include <openssl/pem.h>
-#include <openssl/x509.h>
-
 #include <memory>
+#include <type_traits>
 
 namespace occ {
 namespace {
@@ -29,23 +27,83 @@ Result<QByteArray, FrontDoorError> readFile(const QString& path, const char* wha
     return f.readAll();
 }
 
-// Qt has no public way to compare a private key with a certificate's public key; OpenSSL (which
-// Qt's TLS backend uses anyway) does exactly that.
-bool keyMatchesCertificate(const QByteArray& certPem, const QByteArray& keyPem)
+// Qt has no public way to compare a private key with a certificate's public key; OpenSSL's libcrypto
+// (which Qt's TLS backend loads anyway) does exactly that. It is loaded here, on first use, instead of
+// being linked: every occ run would otherwise pay about a millisecond to map and relocate it, and only
+// tls.mode files ever needs it. Its C API is used through opaque pointers, so no OpenSSL headers either.
+struct LibCrypto
 {
-    std::unique_ptr<BIO, decltype(&BIO_free)> certBio(BIO_new_mem_buf(certPem.constData(), int(certPem.size())),
-                                                      BIO_free);
-    std::unique_ptr<BIO, decltype(&BIO_free)> keyBio(BIO_new_mem_buf(keyPem.constData(), int(keyPem.size())), BIO_free);
+    using PasswordCallback = int (*)(char*, int, int, void*);
+    void* (*bioNewMemBuf)(const void*, int) = nullptr;
+    int (*bioFree)(void*) = nullptr;
+    void* (*pemReadX509)(void*, void**, PasswordCallback, void*) = nullptr;
+    void (*x509Free)(void*) = nullptr;
+    void* (*pemReadPrivateKey)(void*, void**, PasswordCallback, void*) = nullptr;
+    void (*evpPkeyFree)(void*) = nullptr;
+    int (*x509CheckPrivateKey)(const void*, const void*) = nullptr;
+    QString error;
+
+    static const LibCrypto& instance()
+    {
+        static const LibCrypto crypto = load();
+        return crypto;
+    }
+
+private:
+    static LibCrypto load()
+    {
+        LibCrypto c;
+        // OpenSSL 3 first (Debian 12, Ubuntu 24.04), then 1.1; the unversioned name for other layouts.
+        QLibrary lib;
+        for (const char* version : {"3", "1.1", ""}) {
+            lib.setFileNameAndVersion(QStringLiteral("crypto"), QString::fromLatin1(version));
+            if (lib.load()) {
+                break;
+            }
+        }
+        if (!lib.isLoaded()) {
+            c.error = QStringLiteral("OpenSSL's libcrypto was not found (%1)").arg(lib.errorString());
+            return c;
+        }
+        auto resolve = [&lib, &c](auto& fn, const char* symbol) {
+            fn = reinterpret_cast<std::remove_reference_t<decltype(fn)>>(lib.resolve(symbol));
+            if (!fn && c.error.isEmpty()) {
+                c.error = QStringLiteral("%1 has no %2").arg(lib.fileName(), QLatin1String(symbol));
+            }
+        };
+        resolve(c.bioNewMemBuf, "BIO_new_mem_buf");
+        resolve(c.bioFree, "BIO_free");
+        resolve(c.pemReadX509, "PEM_read_bio_X509");
+        resolve(c.x509Free, "X509_free");
+        resolve(c.pemReadPrivateKey, "PEM_read_bio_PrivateKey");
+        resolve(c.evpPkeyFree, "EVP_PKEY_free");
+        resolve(c.x509CheckPrivateKey, "X509_check_private_key");
+        return c; // the library stays loaded: QLibrary does not unload on destruction
+    }
+};
+
+// True when they match; false with *error empty when they do not, or with *error set when it cannot tell.
+bool keyMatchesCertificate(const QByteArray& certPem, const QByteArray& keyPem, QString* error)
+{
+    const LibCrypto& c = LibCrypto::instance();
+    if (!c.error.isEmpty()) {
+        *error = c.error;
+        return false;
+    }
+    auto freeBio = [&c](void* bio) { c.bioFree(bio); };
+    std::unique_ptr<void, decltype(freeBio)> certBio(c.bioNewMemBuf(certPem.constData(), int(certPem.size())), freeBio);
+    std::unique_ptr<void, decltype(freeBio)> keyBio(c.bioNewMemBuf(keyPem.constData(), int(keyPem.size())), freeBio);
     if (!certBio || !keyBio) {
         return false;
     }
-    std::unique_ptr<X509, decltype(&X509_free)> cert(PEM_read_bio_X509(certBio.get(), nullptr, nullptr, nullptr),
-                                                     X509_free);
+    auto freeCert = [&c](void* x) { c.x509Free(x); };
+    std::unique_ptr<void, decltype(freeCert)> cert(c.pemReadX509(certBio.get(), nullptr, nullptr, nullptr), freeCert);
     // A null password callback result makes an encrypted key fail here instead of prompting on a terminal.
     auto noPassword = [](char*, int, int, void*) -> int { return 0; };
-    std::unique_ptr<EVP_PKEY, decltype(&EVP_PKEY_free)> key(
-        PEM_read_bio_PrivateKey(keyBio.get(), nullptr, noPassword, nullptr), EVP_PKEY_free);
-    return cert && key && X509_check_private_key(cert.get(), key.get()) == 1;
+    auto freeKey = [&c](void* k) { c.evpPkeyFree(k); };
+    std::unique_ptr<void, decltype(freeKey)> key(c.pemReadPrivateKey(keyBio.get(), nullptr, noPassword, nullptr),
+                                                 freeKey);
+    return cert && key && c.x509CheckPrivateKey(cert.get(), key.get()) == 1;
 }
 
 } // namespace
@@ -105,8 +163,13 @@ Result<TlsMaterial::Info, FrontDoorError> TlsMaterial::checkPem(const QByteArray
         return tlsError(QStringLiteral("The key is not an unencrypted PEM private key (expected \"-----BEGIN "
                                        "PRIVATE KEY-----\"; decrypt it with `openssl pkey -in KEY -out KEY.pem`)"));
     }
-    if (!keyMatchesCertificate(certPem, keyPem)) {
-        return tlsError(QStringLiteral("The key does not belong to the certificate (their public keys differ)"));
+    QString cannotTell;
+    if (!keyMatchesCertificate(certPem, keyPem, &cannotTell)) {
+        return tlsError(cannotTell.isEmpty()
+                            ? QStringLiteral("The key does not belong to the certificate (their public keys differ)")
+                            : QStringLiteral("Cannot check that the key belongs to the certificate: %1. Install "
+                                             "OpenSSL (libssl3 on Debian and Ubuntu).")
+                                  .arg(cannotTell));
     }
     const QSslCertificate& leaf = chain.first();
     if (now < leaf.effectiveDate()) {

@@ -371,7 +371,6 @@ ServiceResult<Unit> ServiceController::waitHealthy(const QString& containerId, c
     timer.start();
     const qint64 limitMs = qint64(m_config.healthTimeoutSeconds) * 1000;
     int interval = 100;
-    int firstRestartCount = -1;
     while (true) {
         // Reported on every round so a spinner can turn; plain-line front ends print it once.
         report(progress, ServiceProgress::Phase::Waiting, QStringLiteral("Waiting for opencode to answer"));
