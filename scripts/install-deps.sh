@@ -24,7 +24,7 @@ packages=(
     # (debian-archive-keyring: Ubuntu's debootstrap needs it to verify Debian bookworm)
     busybox-static debootstrap debian-archive-keyring socat openssh-server procps xz-utils util-linux
     # front door: Caddy (its Caddyfile is validated, and its binary goes into the test image), TLS tests
-    caddy openssl libssl-dev
+    caddy openssl
     # browser test: headless Chromium, certutil for its NSS trust store, and ip (iproute2) for the
     # second network namespace it runs in
     chromium libnss3-tools iproute2
