@@ -45,6 +45,22 @@ bool isOwnHeader(const QByteArray& name)
     return false;
 }
 
+// A header name as Go's net/http (the engine) writes it: "content-type" -> "Content-Type". Qt 6.8 hands
+// rawHeaderList() back in lower case, Qt 6.4 as the caller spelled it; names are case-insensitive, but this
+// keeps the bytes we send the same on every Qt version.
+QByteArray canonicalHeaderName(const QByteArray& name)
+{
+    QByteArray out = name.toLower();
+    bool upper = true;
+    for (char& c : out) {
+        if (upper && c >= 'a' && c <= 'z') {
+            c = char(c - 'a' + 'A');
+        }
+        upper = c == '-';
+    }
+    return out;
+}
+
 } // namespace
 
 HttpIoDeviceReply::HttpIoDeviceReply(const DockerEndpoint& endpoint, const QByteArray& verb,
@@ -227,7 +243,7 @@ void HttpIoDeviceReply::sendRequestHead()
     const QList<QByteArray> names = req.rawHeaderList();
     for (const QByteArray& name : names) {
         if (!isOwnHeader(name)) {
-            head += name + ": " + req.rawHeader(name) + "\r\n";
+            head += canonicalHeaderName(name) + ": " + req.rawHeader(name) + "\r\n";
         }
     }
     head += "\r\n";
