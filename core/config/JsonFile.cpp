@@ -53,13 +53,21 @@ Result<JsonFile::Contents, ConfigError> JsonFile::read(const QString& path)
 
 Result<JsonFile::Json, ConfigError> JsonFile::parse(const QByteArray& bytes, const QString& path)
 {
+    ConfigError error;
+    error.kind = ConfigError::Kind::Parse;
+    error.file = path;
+    if (bytes.isEmpty()) {
+        // Ours, not nlohmann's: 3.11.2 says "unexpected end of input", 3.11.3 (Debian 13, Ubuntu 24.04)
+        // "attempting to parse an empty input; check that your input string or stream contains ...".
+        error.line = 1;
+        error.column = 1;
+        error.message = QStringLiteral("unexpected end of input: the file is empty");
+        return error;
+    }
     try {
         return Json::parse(bytes.constBegin(), bytes.constEnd());
     } catch (const Json::parse_error& e) {
         const Position position = positionOf(bytes, e.byte);
-        ConfigError error;
-        error.kind = ConfigError::Kind::Parse;
-        error.file = path;
         error.line = position.line;
         error.column = position.column;
         error.message = plainParseMessage(e.what());
