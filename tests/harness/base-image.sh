@@ -2,13 +2,15 @@
 # Builds the Debian bookworm base image the opencode image tests build FROM (occ-test-base:bookworm):
 # debootstrap minbase plus what docker/Dockerfile would otherwise install with apt, imported as a
 # single layer (the vfs storage driver copies every layer). No registry needed, only deb.debian.org.
+# Another suite (OCC_BASE_SUITE=trixie) gives occ-test-base:<suite>; qt68-check.sh builds on that.
 #
 #   base-image.sh [--force]   prints the image name; skips when the image exists
 #
 # The rootfs tarball is cached under $OCC_HARNESS_CACHE, keyed by suite, mirror and package list, so
 # a rerun after `docker rmi` takes seconds. debootstrap needs root.
 #
-#   OCC_BASE_IMAGE     image name (default occ-test-base:bookworm)
+#   OCC_BASE_SUITE     Debian suite (default bookworm)
+#   OCC_BASE_IMAGE     image name (default occ-test-base:<suite>)
 #   OCC_BASE_INCLUDE   packages on top of minbase (default ca-certificates,curl,git,ripgrep,tini,procps)
 #   OCC_DEBIAN_MIRROR  default http://deb.debian.org/debian (plain HTTP: apt verifies signatures)
 set -euo pipefail
@@ -16,8 +18,8 @@ export OCC_LOG_TAG=base-image
 # shellcheck source=tests/harness/lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
-IMAGE="${OCC_BASE_IMAGE:-occ-test-base:bookworm}"
-SUITE=bookworm
+SUITE="${OCC_BASE_SUITE:-bookworm}"
+IMAGE="${OCC_BASE_IMAGE:-occ-test-base:$SUITE}"
 MIRROR="${OCC_DEBIAN_MIRROR:-http://deb.debian.org/debian}"
 # procps: ps/pgrep for debugging and the tests' process checks; bash, coreutils, passwd (useradd)
 # and libc-bin (getent) are in minbase already.
@@ -57,9 +59,9 @@ if [[ ! -s "$tarball" ]]; then
     occ_log "debootstrap $SUITE (minbase + $INCLUDE) from $MIRROR"
     start=$SECONDS
     if ! debootstrap --variant=minbase --include="$INCLUDE" "$SUITE" "$root" "$MIRROR" \
-        >"$cache/debootstrap.log" 2>&1; then
-        tail -n 30 "$cache/debootstrap.log" >&2
-        occ_die "debootstrap failed (log: $cache/debootstrap.log)"
+        >"$cache/debootstrap-$SUITE.log" 2>&1; then
+        tail -n 30 "$cache/debootstrap-$SUITE.log" >&2
+        occ_die "debootstrap failed (log: $cache/debootstrap-$SUITE.log)"
     fi
     # What an image does not need: package lists, caches, logs, and debootstrap's leftovers.
     rm -rf "$root"/var/lib/apt/lists/* "$root"/var/cache/apt/*.bin "$root"/var/cache/apt/archives/*.deb \
