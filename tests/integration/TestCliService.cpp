@@ -12,6 +12,7 @@
 #include "core/service/ServiceMonitor.h"
 #include "core/service/ServiceOperation.h"
 #include "support/CliRunner.h"
+#include "support/OtherUser.h"
 #include "support/ServiceFixture.h"
 #include "support/StandInImage.h"
 
@@ -243,7 +244,7 @@ private Q_SLOTS:
 
     void stopKeepsTheVolumes()
     {
-        for (const QString& role : {"data", "config", "state", "workspace"}) {
+        for (const char* role : {"data", "config", "state", "workspace"}) {
             QVERIFY2(docker()->inspectVolume(m_prefix + QLatin1Char('-') + role).ok(), qPrintable(role));
         }
         QCOMPARE(runOcc({QStringLiteral("stop")}).code, 0); // idempotent
@@ -388,11 +389,13 @@ private Q_SLOTS:
         env.remove(QStringLiteral("DOCKER_HOST"));
         const QString runuser = QStringLiteral("/usr/sbin/runuser");
         QVERIFY(QFileInfo::exists(runuser));
+        QTemporaryDir bin;
+        const QString occBinary = occ::test::executableForOtherUsers(QStringLiteral(OCC_BINARY_DIR "/cli/occ"), bin);
+        QVERIFY(!occBinary.isEmpty());
         auto asNobody = [&](const QStringList& args) {
-            return occ::test::runOccBinary(QStringList{QStringLiteral("-u"), QStringLiteral("nobody"),
-                                                       QStringLiteral("--"), QStringLiteral(OCC_BINARY_DIR "/cli/occ")}
-                                               + args,
-                                           env, runuser);
+            return occ::test::runOccBinary(
+                QStringList{QStringLiteral("-u"), QStringLiteral("nobody"), QStringLiteral("--"), occBinary} + args,
+                env, runuser);
         };
         const auto setup =
             asNobody({QStringLiteral("setup"), QStringLiteral("--yes"), QStringLiteral("--no-install-docker")});

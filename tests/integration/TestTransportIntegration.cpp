@@ -1,4 +1,5 @@
 #include "core/transport/DockerNetworkAccessManager.h"
+#include "support/OtherUser.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -200,9 +201,11 @@ void TestTransportIntegration::socketWeMayNotOpenIsPermissionDenied()
     QString output;
     if (::geteuid() == 0) {
         // The real engine socket is root:docker 0660; `nobody` is in neither.
+        QTemporaryDir bin;
+        const QString self = occ::test::executableForOtherUsers(QCoreApplication::applicationFilePath(), bin);
+        QVERIFY(!self.isEmpty());
         QProcess p;
-        p.start("runuser",
-                {"-u", "nobody", "--", QCoreApplication::applicationFilePath(), "--probe", "unix://" + EngineSocket});
+        p.start("runuser", {"-u", "nobody", "--", self, "--probe", "unix://" + EngineSocket});
         QVERIFY(p.waitForFinished(30000));
         QVERIFY2(p.exitCode() == 0, p.readAllStandardError().constData());
         output = QString::fromLocal8Bit(p.readAllStandardOutput()).trimmed();
