@@ -6,104 +6,17 @@
 #include "core/docker/LogStream.h"
 #include "core/transport/DockerEndpoint.h"
 #include "core/transport/DockerNetworkAccessManager.h"
+#include "support/FakeEngine.h"
 
-#include <QLocalServer>
-#include <QLocalSocket>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 
-#include <functional>
 #include <memory>
 
 using namespace occ;
 
-namespace {
-
-// Answers each connection (the transport sends one request per connection) with what the
-// handler returns for the request line, then closes: a close mid-body is the "engine died" case.
-class FakeEngine : public QObject
-{
-public:
-    using Handler = std::function<QByteArray(const QByteArray& requestLine)>;
-
-    explicit FakeEngine(const QString& path, Handler handler)
-        : m_handler(std::move(handler))
-    {
-        QLocalServer::removeServer(path);
-        m_server.listen(path);
-        connect(&m_server, &QLocalServer::newConnection, this, [this] {
-            while (QLocalSocket* socket = m_server.nextPendingConnection()) {
-                auto* buffer = new QByteArray;
-                connect(socket, &QLocalSocket::disconnected, socket, [socket, buffer] {
-                    delete buffer;
-                    socket->deleteLater();
-                });
-                connect(socket, &QLocalSocket::readyRead, socket, [this, socket, buffer] {
-                    buffer->append(socket->readAll());
-                    if (!buffer->contains("\r\n\r\n")) {
-                        return;
-                    }
-                    const QByteArray line = buffer->left(buffer->indexOf("\r\n"));
-                    buffer->clear();
-                    m_requests.append(line);
-                    socket->write(m_handler(line));
-                    socket->flush();
-                    socket->disconnectFromServer();
-                });
-            }
-        });
-    }
-    bool isListening() const { return m_server.isListening(); }
-    int count(const QByteArray& needle) const
-    {
-        int n = 0;
-        for (const QByteArray& request : m_requests) {
-            n += request.contains(needle) ? 1 : 0;
-        }
-        return n;
-    }
-    QList<QByteArray> m_requests;
-
-private:
-    QLocalServer m_server;
-    Handler m_handler;
-};
-
-QByteArray ping(const QByteArray& apiVersion)
-{
-    QByteArray headers = "HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: 2\r\n";
-    if (!apiVersion.isEmpty()) {
-        headers += "Api-Version: " + apiVersion + "\r\n";
-    }
-    return headers + "Connection: close\r\n\r\nOK";
-}
-
-QByteArray json(const QByteArray& body, int status = 200)
-{
-    return "HTTP/1.1 " + QByteArray::number(status) + " X\r\nContent-Type: application/json\r\nContent-Length: "
-        + QByteArray::number(body.size()) + "\r\nConnection: close\r\n\r\n" + body;
-}
-
-QByteArray chunk(const QByteArray& data)
-{
-    return QByteArray::number(data.size(), 16) + "\r\n" + data + "\r\n";
-}
-
-QByteArray chunkedHead(const QByteArray& contentType)
-{
-    return "HTTP/1.1 200 OK\r\nContent-Type: " + contentType + "\r\nTransfer-Encoding: chunked\r\n\r\n";
-}
-
-QByteArray frame(int stream, const QByteArray& payload)
-{
-    QByteArray header(8, '\0');
-    header[0] = char(stream);
-    header[7] = char(payload.size()); // small payloads only
-    return header + payload;
-}
-
-} // namespace
+using occ::test::FakeEngine;
 
 class TestDockerFakeEngine : public QObject
 {
@@ -124,7 +37,7 @@ private Q_SLOTS:
     void noEngine();
 
 private:
-    std::unique_ptr<DockerClient> client(FakeEngine::Handler handler);
+    std::unique_ptr<DockerClient> client(FakeEngine::LineHandler handler);
 
     QTemporaryDir m_dir;
     std::unique_ptr<FakeEngine> m_engine;
@@ -139,7 +52,7 @@ void TestDockerFakeEngine::init()
     m_engine.reset();
 }
 
-std::unique_ptr<DockerClient> TestDockerFakeEngine::client(FakeEngine::Handler handler)
+std::unique_ptr<DockerClient> TestDockerFakeEngine::client(FakeEngine::LineHandler handler)
 {
     const QString path = m_dir.filePath(QStringLiteral("occ-dk-fake.sock"));
     m_engine = std::make_unique<FakeEngine>(path, std::move(handler));
@@ -173,15 +86,15 @@ void TestDockerFakeEngine::negotiation()
     QFETCH(QString, expected);
     m_client = client([&](const QByteArray& line) -> QByteArray {
         if (line.startsWith("GET /_ping ")) {
-            return ping(pingVersion);
+            return FakeEngine::ping(pingVersion);
         }
         if (line.startsWith("GET /version ")) {
-            return json(versionBody);
+            return FakeEngine::json(versionBody);
         }
         if (line.contains("/containers/json")) {
-            return json("[]");
+            return FakeEngine::json("[]");
         }
-        return json(R"({"message":"unexpected"})", 500);
+        return FakeEngine::json(R"({"message":"unexpected"})", 500);
     });
     QVERIFY(m_client);
     const auto list = m_client->listContainers();
@@ -194,7 +107,7 @@ void TestDockerFakeEngine::negotiation()
     } else {
         QVERIFY2(list.ok(), qPrintable(list.error().message()));
         QCOMPARE(m_client->apiVersion(), expected);
-        QCOMPARE(m_engine->m_requests.last(), "GET /v" + expected.toLatin1() + "/containers/json?all=1 HTTP/1.1");
+        QCOMPARE(m_engine->requests().last().line, "GET /v" + expected.toLatin1() + "/containers/json?all=1 HTTP/1.1");
         // Negotiated once: a second call does not ping again.
         const int pings = m_engine->count("/_ping");
         QVERIFY(m_client->listContainers().ok());
@@ -220,17 +133,18 @@ void TestDockerFakeEngine::pingAndInspect()
     QFETCH(bool, askedAgain);
     m_client = client([&](const QByteArray& line) -> QByteArray {
         if (line.contains("/_ping ")) {
-            return ping(pingVersion);
+            return FakeEngine::ping(pingVersion);
         }
         if (line.contains("/containers/web/json")) {
             // What the engine answers in its own version, or in the one asked for.
             const QByteArray version = line.startsWith("GET /v") ? line.mid(6, line.indexOf('/', 6) - 6) : pingVersion;
-            return json(R"({"Id":"abc","State":{"Running":true},"Config":{"Labels":{"v":")" + version + R"("}}})");
+            return FakeEngine::json(R"({"Id":"abc","State":{"Running":true},"Config":{"Labels":{"v":")" + version
+                                    + R"("}}})");
         }
         if (line.contains("/containers/gone/json")) {
-            return json(R"({"message":"No such container: gone"})", 404);
+            return FakeEngine::json(R"({"message":"No such container: gone"})", 404);
         }
-        return json(R"({"message":"unexpected"})", 500);
+        return FakeEngine::json(R"({"message":"unexpected"})", 500);
     });
     QVERIFY(m_client);
     const auto answer = m_client->pingAndInspect(QStringLiteral("web"));
@@ -264,21 +178,21 @@ void TestDockerFakeEngine::pingAndInspectOnceNegotiated()
 {
     m_client = client([&](const QByteArray& line) -> QByteArray {
         if (line.contains("/_ping ")) {
-            return ping("1.43");
+            return FakeEngine::ping("1.43");
         }
         if (line.startsWith("GET /v1.43/containers/web/json ")) {
-            return json(R"({"Id":"abc","State":{"Running":false}})");
+            return FakeEngine::json(R"({"Id":"abc","State":{"Running":false}})");
         }
-        return json(R"({"message":"unexpected"})", 500);
+        return FakeEngine::json(R"({"message":"unexpected"})", 500);
     });
     QVERIFY(m_client);
     QVERIFY(m_client->negotiateApiVersion().ok());
-    m_engine->m_requests.clear();
+    m_engine->clearRequests();
     const auto answer = m_client->pingAndInspect(QStringLiteral("web"));
     QVERIFY(answer.ping.ok());
     QVERIFY2(answer.container.ok(), qPrintable(answer.container.error().message()));
     QVERIFY(!answer.container->running);
-    QCOMPARE(m_engine->m_requests.size(), 2);
+    QCOMPARE(m_engine->requests().size(), 2);
     QCOMPARE(m_engine->count("GET /v1.43/_ping "), 1);
     QCOMPARE(m_engine->count("GET /v1.43/containers/web/json "), 1);
 }
@@ -289,10 +203,11 @@ void TestDockerFakeEngine::eventsEngineDiesMidStream()
                              R"("time":1714979289,"timeNano":1714979289000000000})";
     m_client = client([&](const QByteArray& line) -> QByteArray {
         if (line.startsWith("GET /_ping ")) {
-            return ping("1.41");
+            return FakeEngine::ping("1.41");
         }
         // One whole event, half of the next, then the socket closes without the final chunk.
-        return chunkedHead("application/json") + chunk(event + "\n") + chunk(event.left(20));
+        return FakeEngine::chunkedHead("application/json") + FakeEngine::chunk(event + "\n")
+            + FakeEngine::chunk(event.left(20));
     });
     QVERIFY(m_client);
     QMap<QString, QStringList> filters{{QStringLiteral("type"), {QStringLiteral("container")}}};
@@ -304,18 +219,19 @@ void TestDockerFakeEngine::eventsEngineDiesMidStream()
     QCOMPARE(events.first().first().value<DockerEvent>().actorId, QStringLiteral("abc"));
     const auto error = finished.first().first().value<DockerError>();
     QCOMPARE(DockerError::categoryName(error.category()), QStringLiteral("Connection"));
-    QVERIFY(m_engine->m_requests.last().contains("/v1.41/events?filters=%7B%22type%22%3A%5B%22container%22%5D%7D"));
+    QVERIFY(
+        m_engine->requests().last().line.contains("/v1.41/events?filters=%7B%22type%22%3A%5B%22container%22%5D%7D"));
 }
 
 void TestDockerFakeEngine::eventsCleanEnd()
 {
     m_client = client([&](const QByteArray& line) -> QByteArray {
         if (line.startsWith("GET /_ping ")) {
-            return ping("1.41");
+            return FakeEngine::ping("1.41");
         }
-        return chunkedHead("application/json")
-            + chunk(R"({"Type":"volume","Action":"create"})"
-                    "\n")
+        return FakeEngine::chunkedHead("application/json")
+            + FakeEngine::chunk(R"({"Type":"volume","Action":"create"})"
+                                "\n")
             + "0\r\n\r\n";
     });
     QVERIFY(m_client);
@@ -331,10 +247,11 @@ void TestDockerFakeEngine::logsEngineDiesMidStream()
 {
     m_client = client([&](const QByteArray& line) -> QByteArray {
         if (line.startsWith("GET /_ping ")) {
-            return ping("1.41");
+            return FakeEngine::ping("1.41");
         }
         // Whole frames, then the connection drops between frames without the terminating chunk.
-        return chunkedHead("application/vnd.docker.raw-stream") + chunk(frame(1, "out\n") + frame(2, "err\n"));
+        return FakeEngine::chunkedHead("application/vnd.docker.raw-stream")
+            + FakeEngine::chunk(FakeEngine::frame(1, "out\n") + FakeEngine::frame(2, "err\n"));
     });
     QVERIFY(m_client);
     LogOptions options;
@@ -353,7 +270,7 @@ void TestDockerFakeEngine::logsEngineDiesMidStream()
     QCOMPARE(err, QByteArray("err\n"));
     QCOMPARE(DockerError::categoryName(finished.first().first().value<DockerError>().category()),
              QStringLiteral("Connection"));
-    QVERIFY(m_engine->m_requests.last().startsWith("GET /v1.41/containers/abc/logs?"));
+    QVERIFY(m_engine->requests().last().line.startsWith("GET /v1.41/containers/abc/logs?"));
 
     // The blocking helper reports the same.
     const auto blocking = m_client->streamLogs(QStringLiteral("abc"), options, [](int, const char*, size_t) {});
@@ -364,11 +281,11 @@ void TestDockerFakeEngine::logsEndMidFrameIsAnError()
 {
     m_client = client([&](const QByteArray& line) -> QByteArray {
         if (line.startsWith("GET /_ping ")) {
-            return ping("1.41");
+            return FakeEngine::ping("1.41");
         }
         // A complete HTTP body whose last frame is cut: the framing, not HTTP, shows the loss.
-        return chunkedHead("application/vnd.docker.raw-stream") + chunk(frame(1, "whole\n") + frame(1, "cut").left(9))
-            + "0\r\n\r\n";
+        return FakeEngine::chunkedHead("application/vnd.docker.raw-stream")
+            + FakeEngine::chunk(FakeEngine::frame(1, "whole\n") + FakeEngine::frame(1, "cut").left(9)) + "0\r\n\r\n";
     });
     QVERIFY(m_client);
     LogOptions options;
@@ -384,12 +301,13 @@ void TestDockerFakeEngine::logsCleanEnd()
 {
     m_client = client([&](const QByteArray& line) -> QByteArray {
         if (line.startsWith("GET /_ping ")) {
-            return ping("1.41");
+            return FakeEngine::ping("1.41");
         }
         if (line.contains("/containers/abc/json")) {
-            return json(R"({"Id":"abc","Config":{"Tty":false}})");
+            return FakeEngine::json(R"({"Id":"abc","Config":{"Tty":false}})");
         }
-        return chunkedHead("application/vnd.docker.raw-stream") + chunk(frame(1, "a\n")) + chunk(frame(2, "b\n"))
+        return FakeEngine::chunkedHead("application/vnd.docker.raw-stream")
+            + FakeEngine::chunk(FakeEngine::frame(1, "a\n")) + FakeEngine::chunk(FakeEngine::frame(2, "b\n"))
             + "0\r\n\r\n";
     });
     QVERIFY(m_client);
@@ -410,9 +328,10 @@ void TestDockerFakeEngine::badFramingIsParseError()
 {
     m_client = client([&](const QByteArray& line) -> QByteArray {
         if (line.startsWith("GET /_ping ")) {
-            return ping("1.41");
+            return FakeEngine::ping("1.41");
         }
-        return chunkedHead("application/vnd.docker.raw-stream") + chunk("plain text from a tty\n") + "0\r\n\r\n";
+        return FakeEngine::chunkedHead("application/vnd.docker.raw-stream")
+            + FakeEngine::chunk("plain text from a tty\n") + "0\r\n\r\n";
     });
     QVERIFY(m_client);
     LogOptions options;
