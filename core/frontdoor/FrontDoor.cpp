@@ -234,7 +234,7 @@ Result<Unit, FrontDoorError> FrontDoor::stop(int timeoutSeconds)
     return Unit{};
 }
 
-Result<Unit, FrontDoorError> FrontDoor::retire()
+Result<Unit, FrontDoorError> FrontDoor::retireContainer()
 {
     auto info = m_docker->inspectContainer(containerName(m_config));
     if (info) {
@@ -248,13 +248,17 @@ Result<Unit, FrontDoorError> FrontDoor::retire()
     } else if (info.error().category() != DockerError::Category::NotFound) {
         return engineError(QStringLiteral("Could not look up the front door"), info.error());
     }
+    return Unit{};
+}
+
+void FrontDoor::retireNetwork()
+{
     // Only a network we made; while an opencode container made with the front door is still on it the
     // engine refuses, and a later start (after that container was recreated) removes it.
     auto network = m_docker->inspectNetwork(networkName(m_config));
     if (network && network->labels.value(QString(image::ManagedLabel)) == QLatin1String("true")) {
         m_docker->removeNetwork(network->id);
     }
-    return Unit{};
 }
 
 int FrontDoor::probeHealthz(int port, int timeoutMs, QString* error)

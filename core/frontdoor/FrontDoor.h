@@ -55,9 +55,11 @@ public:
     // Builds the image when missing, (re)creates the container when its spec or files changed, starts it.
     Result<Unit, FrontDoorError> start(const Prepared& prepared);
     Result<Unit, FrontDoorError> stop(int timeoutSeconds = 10);
-    // After frontdoor.enabled turned false: removes a front door container left from before (only one
-    // opencode-cloud made), so nothing keeps holding its ports, and the network once opencode left it.
-    Result<Unit, FrontDoorError> retire();
+    // After frontdoor.enabled turned false, in two steps: before opencode starts, the front door container
+    // left from before (only one opencode-cloud made), so nothing keeps holding its ports; once opencode
+    // left it (its container was recreated without the network), the network.
+    Result<Unit, FrontDoorError> retireContainer();
+    void retireNetwork();
 
     // GET /healthz on the front door's HTTP port of this machine: what a load balancer sees.
     static int probeHealthz(int port, int timeoutMs, QString* error = nullptr);

@@ -3,7 +3,10 @@
 #include "core/config/Config.h"
 #include "core/service/HealthProbe.h"
 #include "core/service/ServiceError.h"
+#include "core/service/ServiceProgress.h"
 #include "core/service/ServiceState.h"
+#include "core/service/StartOutcome.h"
+#include "core/service/UpdateOutcome.h"
 
 #include <QString>
 
@@ -13,44 +16,17 @@
 namespace occ {
 
 class DockerClient;
-struct ContainerInfo;
 
-// What a long operation reports while it runs. Front ends render it: a progress bar and spinner on a
-// terminal, plain lines otherwise, a QProgressBar and a log pane in the wizard.
-struct ServiceProgress
-{
-    enum class Phase { Step, Build, Waiting };
-    Phase phase = Phase::Step;
-    QString text; // one line, English
-    int step = 0; // build: "Step N/M"
-    int totalSteps = 0;
-};
-
-// The service's lifecycle on one engine: the only place that decides what to create, recreate, start,
-// stop and when the service counts as up. Synchronous (it drives DockerClient's blocking calls), so use it
-// from the CLI or a worker thread, never from a GUI thread. It never removes a volume.
+// The service's lifecycle on one engine, as one facade over pieces with one job each: ImageBuilder,
+// ContainerReconciler, HealthWaiter, ServiceStarter (which runs those in order), Updater and StatusReader.
+// Synchronous (it drives DockerClient's blocking calls), so use it from the CLI or a worker thread, never
+// from a GUI thread. It never removes a volume.
 class ServiceController
 {
 public:
-    using ProgressFn = std::function<void(const ServiceProgress&)>;
-
-    struct StartOutcome
-    {
-        QString url;
-        bool created = false; // a new container was made
-        bool recreated = false; // ... replacing one whose config had changed
-        bool wasRunning = false; // it already ran and was healthy: nothing to do
-        QString caCert; // tls.mode internal: the local CA users must trust
-        qint64 elapsedMs = 0;
-    };
-
-    struct UpdateOutcome
-    {
-        QString from; // opencode version before
-        QString to;
-        QString url;
-        qint64 downtimeMs = 0; // old container began to stop → new one answering
-    };
+    using ProgressFn = ServiceProgress::Fn;
+    using StartOutcome = occ::StartOutcome;
+    using UpdateOutcome = occ::UpdateOutcome;
 
     // password: the web UI password from the credentials store (may be empty only for loopback binds).
     ServiceController(Config config, QString password, DockerClient* docker);
@@ -86,17 +62,8 @@ public:
     HealthProbe::Result probe(int timeoutMs = 2000) const;
 
 private:
-    ServiceResult<QString> createContainer(const QString& name, const ProgressFn& progress);
-    ServiceResult<QString> replaceContainer(const ContainerInfo& old, const ProgressFn& progress);
-    void removeRetired();
-
-    QString tlsDirectory() const;
-
     Config m_config;
     QString m_password;
-    bool m_forceRecreate = false;
-    QString m_retiredContainer; // the replaced container, removed after the new one started
-    qint64 m_oldStoppedAtMs = 0; // when replaceContainer() began to stop the old one
     DockerClient* m_docker;
 };
 

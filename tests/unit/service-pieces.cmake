@@ -1,0 +1,4 @@
+# The pieces behind ServiceController, each against the fake engine of occ_test_support. No engine needed.
+foreach(_piece ContainerReconciler HealthWaiter ImageBuilder ServiceStarter StatusReader Updater)
+    occ_add_test(NAME Test${_piece} SOURCES unit/Test${_piece}.cpp LIBS occ_service occ_test_support LABELS unit)
+endforeach()
