@@ -1,6 +1,7 @@
 // The occ CLI without an engine: parsing, help, config commands and their errors, exit codes.
 
 #include "cli/Command.h"
+#include "cli/ProgressPrinter.h"
 #include "support/CliRunner.h"
 #include "support/OtherUser.h"
 
@@ -425,6 +426,52 @@ private Q_SLOTS:
             {QStringLiteral("config"), QStringLiteral("set"), QStringLiteral("network.port"), QStringLiteral("4111")});
         QCOMPARE(r.code, 0);
         QVERIFY2(!r.err.contains(QStringLiteral("frontdoor")), qPrintable(r.err));
+    }
+
+    // Without a terminal a build step is one short line; -v shows it whole.
+    void buildStepsAreOneShortLineWithoutATerminal()
+    {
+        const QString script = QStringLiteral("RUN apt-get update &&     apt-get install -y --no-install-recommends "
+                                              "curl git ca-certificates openssh-client ripgrep &&     rm -rf "
+                                              "/var/lib/apt/lists/* && useradd -m opencode && echo done");
+        occ::ServiceProgress step;
+        step.phase = occ::ServiceProgress::Phase::Build;
+        step.text = QStringLiteral("Step 3/9 : ") + script;
+        step.step = 3;
+        step.totalSteps = 9;
+        occ::ServiceProgress noise = step;
+        noise.text = QStringLiteral(" ---> Running in 4f1e2d");
+
+        QString out;
+        QString err;
+        {
+            occ::cli::Output output(&out, &err);
+            QVERIFY(!output.isTerminal());
+            occ::cli::ProgressPrinter printer(output);
+            printer(step);
+            printer(noise);
+        }
+        const QStringList lines = out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        QCOMPARE(lines.size(), 1);
+        QVERIFY2(lines.first().size() <= 100, qPrintable(lines.first()));
+        QVERIFY2(lines.first().startsWith(QStringLiteral("Step 3/9 : RUN apt-get update && apt-get install")),
+                 qPrintable(lines.first()));
+        QVERIFY(lines.first().endsWith(QStringLiteral("...")));
+        QVERIFY(err.isEmpty());
+
+        out.clear();
+        {
+            occ::cli::Output output(&out, &err);
+            output.setVerbosity(1);
+            occ::cli::ProgressPrinter printer(output);
+            printer(step);
+            printer(noise);
+        }
+        QVERIFY2(out.contains(step.text), qPrintable(out));
+        QVERIFY2(err.contains(noise.text), qPrintable(err));
+
+        QCOMPARE(occ::cli::ProgressPrinter::summaryLine(QStringLiteral("Step 1/2 : FROM debian:12")),
+                 QStringLiteral("Step 1/2 : FROM debian:12"));
     }
 
     void publicBindWithoutPasswordIsRefused()
