@@ -7,9 +7,9 @@
 #include "core/config/FileCredentialStore.h"
 #include "core/docker/DockerClient.h"
 #include "core/logging/Logging.h"
+#include "core/service/EngineConnection.h"
 #include "core/service/ServiceController.h"
 #include "core/transport/DockerEndpoint.h"
-#include "core/transport/DockerNetworkAccessManager.h"
 
 #include <QFileInfo>
 
@@ -85,30 +85,24 @@ bool Context::saveConfig(const Config& config, int* exitCode)
 
 DockerClient* Context::docker(const Config& config, int* exitCode)
 {
-    if (m_docker) {
-        return m_docker.get();
+    if (m_engine) {
+        return m_engine->client();
     }
-    QString error;
-    std::optional<DockerEndpoint> endpoint = config.dockerHost.isEmpty()
-        ? DockerEndpoint::resolveFromSystem(&error)
-        : DockerEndpoint::parse(config.dockerHost, &error);
-    if (!endpoint) {
-        m_output.error(QStringLiteral("Cannot tell where the Docker engine is: %1").arg(error));
+    auto engine = std::make_unique<EngineConnection>(config);
+    if (!engine->isValid()) {
+        m_output.error(engine->error());
         *exitCode = EngineUnreachable;
         return nullptr;
     }
-    if (!config.dockerHost.isEmpty()) {
-        endpoint->source = QStringLiteral("docker.host in the config");
-    }
-    m_output.detail(QStringLiteral("Docker engine: %1 (from %2)").arg(endpoint->toUrlString(), endpoint->source));
-    m_nam = std::make_unique<DockerNetworkAccessManager>(*endpoint);
-    m_docker = std::make_unique<DockerClient>(m_nam.get());
-    return m_docker.get();
+    m_engine = std::move(engine);
+    m_output.detail(QStringLiteral("Docker engine: %1 (from %2)")
+                        .arg(m_engine->endpoint().toUrlString(), m_engine->endpoint().source));
+    return m_engine->client();
 }
 
 QString Context::endpointText() const
 {
-    return m_nam ? m_nam->endpoint().toUrlString() : QString();
+    return m_engine ? m_engine->endpoint().toUrlString() : QString();
 }
 
 std::optional<QString> Context::password(int* exitCode)
@@ -151,16 +145,7 @@ std::unique_ptr<ServiceController> Context::controller(const Config& config, int
 int Context::fail(const ServiceError& error)
 {
     m_output.error(Logging::redact(error.message));
-    switch (error.kind) {
-    case ServiceError::Kind::Engine:
-        return EngineUnreachable;
-    case ServiceError::Kind::NotSetUp:
-        return NotSetUp;
-    case ServiceError::Kind::Config:
-        return ConfigInvalid;
-    default:
-        return Failure;
-    }
+    return exitCodeFor(error);
 }
 
 int Context::fail(const DockerError& error)

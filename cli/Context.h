@@ -12,7 +12,7 @@ class ConfigStore;
 class CredentialStore;
 class DockerClient;
 class DockerError;
-class DockerNetworkAccessManager;
+class EngineConnection;
 class ServiceController;
 struct ServiceError;
 } // namespace occ
@@ -67,8 +67,7 @@ private:
     int m_verbosity;
     std::unique_ptr<ConfigStore> m_store;
     std::unique_ptr<CredentialStore> m_credentials;
-    std::unique_ptr<DockerNetworkAccessManager> m_nam;
-    std::unique_ptr<DockerClient> m_docker;
+    std::unique_ptr<EngineConnection> m_engine;
 };
 
 } // namespace occ::cli

@@ -44,7 +44,7 @@ void ProgressPrinter::operator()(const ServiceProgress& p)
             }
             m_output.detail(p.text);
         } else if (p.text.startsWith(QLatin1String("Step "))) {
-            m_output.info(p.text);
+            m_output.info(m_output.verbosity() >= 1 ? p.text : summaryLine(p.text));
         } else {
             m_output.detail(p.text);
         }
@@ -60,6 +60,16 @@ void ProgressPrinter::operator()(const ServiceProgress& p)
         }
         break;
     }
+}
+
+QString ProgressPrinter::summaryLine(const QString& text, int maxChars)
+{
+    const QString line = text.simplified();
+    if (line.size() <= maxChars) {
+        return line;
+    }
+    static const QString ellipsis = QStringLiteral("...");
+    return line.left(maxChars - ellipsis.size()).trimmed() + ellipsis;
 }
 
 void ProgressPrinter::finish()

@@ -3,6 +3,7 @@
 #include "cli/commands/Commands.h"
 #include "core/config/ConfigSchema.h"
 #include "core/config/ConfigStore.h"
+#include "core/detection/ConfigWarning.h"
 #include "core/service/ServiceSpec.h"
 
 #include <QCommandLineParser>
@@ -69,6 +70,9 @@ public:
                     return NotSetUp;
                 }
                 out.result(QStringLiteral("%1 is valid.").arg(context.configPath()));
+                for (const ConfigWarning& warning : ConfigWarning::check(*config)) {
+                    out.warning(warning.text());
+                }
                 return Ok;
             }
             if (parser.isSet(QStringLiteral("json"))) {
@@ -129,6 +133,12 @@ public:
             if (args.at(1) == QLatin1String("network.bind") && !ServiceSpec::isLoopback(result->bind)) {
                 out.warning(QStringLiteral("opencode will be reachable from other machines; it stays behind its "
                                            "password (`occ password show`)."));
+            }
+            // Accepted, but say so when the change leaves a setting without effect (TLS without the front door).
+            for (const ConfigWarning& warning : ConfigWarning::check(result.value())) {
+                if (warning.key == args.at(1) || warning.fixKey == args.at(1)) {
+                    out.warning(warning.text());
+                }
             }
             out.info(QStringLiteral("It takes effect at the next `occ start` or `occ restart`."));
             return Ok;

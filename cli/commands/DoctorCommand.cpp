@@ -1,15 +1,11 @@
 #include "cli/Context.h"
+#include "cli/ExitCode.h"
 #include "cli/Output.h"
 #include "cli/commands/Commands.h"
-#include "core/docker/DockerClient.h"
+#include "core/detection/Diagnosis.h"
 #include "core/frontdoor/UrlDoctor.h"
-#include "core/image/ImageLayout.h"
-#include "core/service/PortProbe.h"
-#include "core/service/ServiceController.h"
-#include "core/service/ServiceSpec.h"
 
 #include <QCommandLineParser>
-#include <QFileInfo>
 
 namespace occ::cli {
 namespace {
@@ -43,143 +39,108 @@ public:
     int execute(Context& context, const QCommandLineParser& parser) override
     {
         Output& out = context.out();
-        int worst = Ok;
         auto line = [&out](const char* mark, const QString& what, const QString& text) {
             out.result(QStringLiteral("[%1] %2: %3").arg(QLatin1String(mark)).arg(what, -8).arg(text));
         };
         if (parser.isSet(QStringLiteral("url"))) {
             return checkUrl(context, parser, line);
         }
-        auto fail = [&](const QString& what, const QString& text, int code) {
-            line("FAIL", what, text);
-            if (worst == Ok) {
-                worst = code;
+        int worst = Ok;
+        for (const DiagnosisCheck& check : Diagnosis(context.configPath()).run()) {
+            const char* mark = check.status == DiagnosisCheck::Status::Ok ? "ok"
+                : check.status == DiagnosisCheck::Status::Warn            ? "warn"
+                                                                          : "FAIL";
+            line(mark, DiagnosisCheck::idName(check.id), describe(check));
+            if (check.failed() && worst == Ok) {
+                worst = exitCodeFor(check);
             }
-        };
-
-        // 1. The config.
-        int code = Ok;
-        auto config = context.loadConfig(&code, false);
-        if (!config) {
-            fail(QStringLiteral("config"),
-                 QStringLiteral("%1 is invalid (see the error above)").arg(context.configPath()), ConfigInvalid);
-            return worst;
-        }
-        const bool setUp = context.configExists();
-        if (setUp) {
-            line("ok", QStringLiteral("config"), context.configPath());
-        } else {
-            fail(QStringLiteral("config"), QStringLiteral("no config at %1: run `occ setup`").arg(context.configPath()),
-                 NotSetUp);
-        }
-
-        // 2. The password.
-        auto pw = context.password(&code);
-        if (!pw) {
-            fail(QStringLiteral("password"), QStringLiteral("the credentials file cannot be read"), Failure);
-        } else if (pw->isEmpty()) {
-            if (ServiceSpec::isLoopback(config->bind)) {
-                line("warn", QStringLiteral("password"), QStringLiteral("none set; `occ password rotate` makes one"));
-            } else {
-                fail(QStringLiteral("password"),
-                     QStringLiteral("none set while listening on %1: run `occ password rotate`").arg(config->bind),
-                     Failure);
-            }
-        } else {
-            const QFileInfo file(context.credentialsPath());
-            const bool privateFile = !(file.permissions()
-                                       & (QFileDevice::ReadGroup | QFileDevice::ReadOther | QFileDevice::WriteGroup
-                                          | QFileDevice::WriteOther));
-            if (privateFile) {
-                line("ok", QStringLiteral("password"), QStringLiteral("set, in %1 (mode 0600)").arg(file.filePath()));
-            } else {
-                fail(QStringLiteral("password"),
-                     QStringLiteral("%1 is readable by other users: `chmod 600 %1`").arg(file.filePath()), Failure);
-            }
-        }
-
-        // 3. The engine.
-        DockerClient* docker = context.docker(*config, &code);
-        if (!docker) {
-            fail(QStringLiteral("engine"), QStringLiteral("no usable endpoint (see the error above)"),
-                 EngineUnreachable);
-            return worst;
-        }
-        auto version = docker->version();
-        if (!version) {
-            fail(QStringLiteral("engine"), version.error().userMessage(), EngineUnreachable);
-            return worst;
-        }
-        line("ok", QStringLiteral("engine"),
-             QStringLiteral("Docker %1 at %2 (API %3)")
-                 .arg(version->version, context.endpointText(), docker->apiVersion()));
-
-        // 4. The image.
-        const QString ref = ServiceSpec::imageRef(*config);
-        auto image = docker->imageExists(ref);
-        if (!image) {
-            fail(QStringLiteral("image"), image.error().userMessage(), Failure);
-        } else if (image.value()) {
-            line("ok", QStringLiteral("image"), ref);
-        } else {
-            line("warn", QStringLiteral("image"),
-                 QStringLiteral("%1 is not built yet; `occ start` builds it").arg(ref));
-        }
-
-        // 5. The container, and 6. the port (which our own container may hold).
-        auto info = docker->inspectContainer(config->containerName);
-        bool oursHoldsPort = false;
-        if (info) {
-            oursHoldsPort = info->running;
-            const bool managed = info->labels.value(QString(image::ManagedLabel)) == QLatin1String("true");
-            if (!managed) {
-                fail(QStringLiteral("service"),
-                     QStringLiteral("a container named %1 exists but was not made by opencode-cloud: remove it or "
-                                    "set service.container_name")
-                         .arg(config->containerName),
-                     Failure);
-            } else {
-                auto controller = context.controller(*config, &code);
-                const ServiceStatus s = controller ? controller->status() : ServiceStatus{};
-                const QString state = ServiceStatus::stateName(s.state);
-                if (s.state == ServiceStatus::State::Healthy) {
-                    line("ok", QStringLiteral("service"), QStringLiteral("healthy at %1").arg(s.url));
-                } else if (s.state == ServiceStatus::State::Stopped) {
-                    line("warn", QStringLiteral("service"), QStringLiteral("stopped; `occ start` starts it"));
-                } else {
-                    fail(QStringLiteral("service"),
-                         QStringLiteral("%1%2; see `occ logs -n 100`, `occ restart` may help")
-                             .arg(state,
-                                  s.detail.isEmpty() ? QString() : QStringLiteral(" (") + s.detail + QLatin1Char(')')),
-                         Failure);
-                }
-            }
-        } else if (info.error().category() == DockerError::Category::NotFound) {
-            line("warn", QStringLiteral("service"), QStringLiteral("no container yet; `occ start` creates it"));
-        } else {
-            fail(QStringLiteral("service"), info.error().userMessage(), Failure);
-        }
-
-        if (oursHoldsPort) {
-            line("ok", QStringLiteral("port"),
-                 QStringLiteral("%1:%2 is published by the service").arg(config->bind).arg(config->port));
-        } else if (PortProbe::isFree(config->bind, config->port)) {
-            line("ok", QStringLiteral("port"), QStringLiteral("%1:%2 is free").arg(config->bind).arg(config->port));
-        } else {
-            const QString who = PortProbe::holder(config->port);
-            const int next = PortProbe::nextFree(config->bind, config->port + 1);
-            fail(QStringLiteral("port"),
-                 QStringLiteral("%1:%2 is in use%3; stop it or `occ config set network.port %4`")
-                     .arg(config->bind)
-                     .arg(config->port)
-                     .arg(who.isEmpty() ? QString() : QStringLiteral(" by ") + who)
-                     .arg(next > 0 ? next : config->port + 1),
-                 Failure);
         }
         return worst;
     }
 
 private:
+    // The first failure decides the exit status, with the same code any other command gives that cause.
+    static int exitCodeFor(const DiagnosisCheck& check)
+    {
+        using Cause = DiagnosisCheck::Cause;
+        switch (check.cause) {
+        case Cause::ConfigInvalid:
+            return ConfigInvalid;
+        case Cause::ConfigMissing:
+            return NotSetUp;
+        case Cause::EngineUnresolved:
+            return EngineUnreachable;
+        default:
+            return check.docker.isError() ? cli::exitCodeFor(check.docker) : Failure;
+        }
+    }
+
+    // What a check found, in words with the `occ` command that fixes it.
+    static QString describe(const DiagnosisCheck& c)
+    {
+        using Cause = DiagnosisCheck::Cause;
+        const QStringList& a = c.args;
+        switch (c.cause) {
+        case Cause::ConfigLoaded:
+            return a.value(0);
+        case Cause::ConfigMissing:
+            return QStringLiteral("no config at %1: run `occ setup`").arg(a.value(0));
+        case Cause::ConfigInvalid:
+            return QStringLiteral("%1; fix it by hand (it is left untouched), or check it with `occ config validate`")
+                .arg(a.value(1));
+        case Cause::PasswordSet:
+            return QStringLiteral("set, in %1 (mode 0600)").arg(a.value(0));
+        case Cause::PasswordNone:
+            return QStringLiteral("none set; `occ password rotate` makes one");
+        case Cause::PasswordNonePublic:
+            return QStringLiteral("none set while listening on %1: run `occ password rotate`").arg(a.value(0));
+        case Cause::PasswordUnreadable:
+            return QStringLiteral("the credentials file cannot be read: %1").arg(a.value(0));
+        case Cause::PasswordFileOpen:
+            return QStringLiteral("%1 is readable by other users: `chmod 600 %1`").arg(a.value(0));
+        case Cause::EngineReachable:
+            return QStringLiteral("Docker %1 at %2 (API %3)").arg(a.value(0), a.value(1), a.value(2));
+        case Cause::EngineUnresolved:
+            return a.value(0);
+        case Cause::EngineUnavailable:
+        case Cause::ImageError:
+        case Cause::ServiceError:
+            return c.docker.userMessage();
+        case Cause::ImageBuilt:
+            return a.value(0);
+        case Cause::ImageMissing:
+            return QStringLiteral("%1 is not built yet; `occ start` builds it").arg(a.value(0));
+        case Cause::ServiceHealthy:
+            return QStringLiteral("healthy at %1").arg(a.value(0));
+        case Cause::ServiceStopped:
+            return QStringLiteral("stopped; `occ start` starts it");
+        case Cause::ServiceNoContainer:
+            return QStringLiteral("no container yet; `occ start` creates it");
+        case Cause::ServiceForeign:
+            return QStringLiteral("a container named %1 exists but was not made by opencode-cloud: remove it or set "
+                                  "service.container_name")
+                .arg(a.value(0));
+        case Cause::ServiceUnwell:
+            return QStringLiteral("%1%2; see `occ logs -n 100`, `occ restart` may help")
+                .arg(a.value(0), a.value(1).isEmpty() ? QString() : QStringLiteral(" (%1)").arg(a.value(1)));
+        case Cause::PortPublished:
+            return QStringLiteral("%1:%2 is published by the service").arg(a.value(0), a.value(1));
+        case Cause::PortFree:
+            return QStringLiteral("%1:%2 is free").arg(a.value(0), a.value(1));
+        case Cause::PortTaken: {
+            const int next = a.value(3).toInt();
+            return QStringLiteral("%1:%2 is in use%3; stop it%4")
+                .arg(a.value(0), a.value(1), a.value(2).isEmpty() ? QString() : QStringLiteral(" by ") + a.value(2),
+                     next > 0 ? QStringLiteral(" or `occ config set network.port %1`").arg(next) : QString());
+        }
+        case Cause::TlsWithoutFrontDoor:
+            return QStringLiteral("tls.mode is \"%1\" but the front door is off, so opencode stays on plain HTTP: "
+                                  "`occ config set frontdoor.enabled true`")
+                .arg(a.value(0));
+        }
+        return {};
+    }
+
     template <typename Line>
     int checkUrl(Context& context, const QCommandLineParser& parser, const Line& line)
     {

@@ -5,9 +5,7 @@
 #include "core/config/ConfigStore.h"
 #include "core/config/CredentialStore.h"
 #include "core/config/Password.h"
-#include "core/docker/DockerClient.h"
-#include "core/image/ImageLayout.h"
-#include "core/service/PortProbe.h"
+#include "core/detection/Detection.h"
 #include "core/service/ServiceSpec.h"
 
 #include <QCommandLineParser>
@@ -159,36 +157,27 @@ public:
             }
         }
 
-        // The engine: reachable? permission? offer to install.
-        DockerClient* docker = context.docker(config, &code);
-        if (!docker) {
-            return code;
-        }
-        auto ping = docker->ping();
-        if (!ping && ping.error().category() == DockerError::Category::NoEngine
-            && QStandardPaths::findExecutable(QStringLiteral("dockerd")).isEmpty()
+        // The engine, our container and the port: the same detection the setup wizard runs.
+        Detection detection;
+        detection.setConfigPath(context.configPath());
+        detection.setConfig(config);
+        DetectionResult found = detection.detectNow();
+        if (found.engine == DetectionResult::Engine::NotInstalled
             && !parser.isSet(QStringLiteral("no-install-docker"))) {
             const bool install = interactive
                 ? confirm(out, QStringLiteral("Docker is not installed. Install it now?"), true)
                 : parser.isSet(QStringLiteral("yes"));
             if (install && installDocker(out)) {
-                ping = docker->ping();
+                found = detection.detectNow();
             }
         }
-        if (ping) {
-            out.info(QStringLiteral("Docker engine: reachable at %1.").arg(context.endpointText()));
+        if (found.engineOk()) {
+            out.info(QStringLiteral("Docker engine: reachable at %1.").arg(found.endpoint));
         } else {
-            out.warning(ping.error().userMessage());
+            out.warning(found.engineDetail);
             out.warning(QStringLiteral("Setup continues; `occ start` needs the engine."));
         }
 
-        // Is the port free? Our own running container holding it does not count.
-        bool oursRunning = false;
-        if (ping) {
-            auto info = docker->inspectContainer(config.containerName);
-            oursRunning =
-                info && info->running && info->labels.value(QString(image::ManagedLabel)) == QLatin1String("true");
-        }
         if (interactive) {
             const QString where = ask(out,
                                       QStringLiteral("Who may connect? 1) this machine only  2) the network "
@@ -198,10 +187,13 @@ public:
             if (!(where == QLatin1String("2") && !ServiceSpec::isLoopback(config.bind))) {
                 config.bind = bind;
             }
+            detection.setConfig(config);
+            detection.checkPort(found); // the answer may have changed the address
         }
-        if (!oursRunning && !PortProbe::isFree(config.bind, config.port)) {
-            const int next = PortProbe::nextFree(config.bind, config.port + 1);
-            const QString who = PortProbe::holder(config.port);
+        // Is the port free? Our own running container holding it does not count.
+        if (!found.portUsable()) {
+            const int next = found.suggestedPort;
+            const QString who = found.portHolder;
             if (next == 0) {
                 out.error(QStringLiteral("Port %1 is in use and no free port follows it. Choose one with --port N.")
                               .arg(config.port));

@@ -5,10 +5,10 @@
 #include "core/docker/ApiVersion.h"
 #include "core/docker/DockerClient.h"
 #include "core/docker/DockerError.h"
+#include "core/service/EngineConnection.h"
 #include "core/service/PortProbe.h"
 #include "core/service/ServiceSpec.h"
 #include "core/transport/DockerEndpoint.h"
-#include "core/transport/DockerNetworkAccessManager.h"
 
 #include <QFileInfo>
 #include <QStandardPaths>
@@ -61,28 +61,24 @@ Detection::~Detection()
 
 void Detection::probeEngine(const Config& config, DetectionResult& result)
 {
-    QString error;
-    std::optional<DockerEndpoint> endpoint = config.dockerHost.isEmpty()
-        ? DockerEndpoint::resolveFromSystem(&error)
-        : DockerEndpoint::parse(config.dockerHost, &error);
-    if (!endpoint) {
+    EngineConnection engine(config);
+    if (!engine.isValid()) {
         result.engine = DetectionResult::Engine::Other;
-        result.engineDetail = error;
+        result.engineDetail = engine.error();
         return;
     }
-    result.endpoint = endpoint->toUrlString();
-
-    DockerNetworkAccessManager nam(*endpoint);
-    DockerClient docker(&nam);
+    const DockerEndpoint& endpoint = engine.endpoint();
+    result.endpoint = endpoint.toUrlString();
+    DockerClient& docker = *engine.client();
     const DockerResult<EngineVersion> version = docker.version();
     if (!version) {
-        result.engine = engineFromError(version.error(), *endpoint);
+        result.engine = engineFromError(version.error(), endpoint);
         result.engineDetail = version.error().userMessage();
         return;
     }
     const DockerResult<QString> api = docker.negotiateApiVersion();
     if (!api) {
-        result.engine = engineFromError(api.error(), *endpoint);
+        result.engine = engineFromError(api.error(), endpoint);
         result.engineDetail = api.error().userMessage();
         return;
     }
@@ -95,6 +91,8 @@ void Detection::probeEngine(const Config& config, DetectionResult& result)
         result.containerExists = true;
         result.containerRunning = container->running;
         result.containerState = container->status;
+        result.containerForeign =
+            container->labels.value(QString::fromLatin1(ServiceSpec::ManagedLabel)) != QLatin1String("true");
     }
     const DockerResult<QVector<VolumeInfo>> volumes =
         docker.listVolumes({QString::fromLatin1(ServiceSpec::ManagedLabel)});
@@ -124,12 +122,15 @@ void Detection::checkConfig(DetectionResult& result) const
 void Detection::checkPort(DetectionResult& result) const
 {
     result.port = m_config.port;
+    result.portHeldByService = false;
+    result.portHolder.clear();
+    result.suggestedPort = 0;
     result.portFree = m_portCheck(m_config.bind, m_config.port);
     if (result.portFree) {
         return;
     }
     // Our own running container publishing the port is what a re-run of setup expects to see.
-    result.portHeldByService = result.containerRunning;
+    result.portHeldByService = result.containerRunning && !result.containerForeign;
     if (!result.portHeldByService) {
         result.portHolder = PortProbe::holder(m_config.port);
         for (int candidate = m_config.port + 1; candidate < m_config.port + 100 && candidate <= 65535; ++candidate) {

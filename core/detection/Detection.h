@@ -44,6 +44,10 @@ public:
     // The real engine probe.
     static void probeEngine(const Config& config, DetectionResult& result);
 
+    // Fills the port fields for the current config: free, or held by our own running container (not a
+    // conflict), else who holds it and the next free port. Reads result.containerRunning/containerForeign.
+    void checkPort(DetectionResult& result) const;
+
 public Q_SLOTS:
     // Starts a run in a worker thread; a run already under way is left to finish and reported once.
     void run();
@@ -54,7 +58,6 @@ Q_SIGNALS:
 
 private:
     void checkConfig(DetectionResult& result) const;
-    void checkPort(DetectionResult& result) const;
 
     QString m_configPath;
     Config m_config;

@@ -1,5 +1,7 @@
 #include "core/detection/DetectionResult.h"
 
+#include "core/transport/DockerEndpoint.h"
+
 #include <QCoreApplication>
 
 namespace occ {
@@ -15,7 +17,25 @@ QVector<DetectionResult::Fix> DetectionResult::fixes(const QString& userName) co
 {
     QVector<Fix> out;
     const QString user = userName.isEmpty() ? QStringLiteral("$USER") : userName;
-    switch (engine) {
+    // An engine on another host is not started, installed or joined here: say how to reach it instead.
+    const std::optional<DockerEndpoint> where = DockerEndpoint::parse(endpoint);
+    const DockerEndpoint::Kind kind = where ? where->kind : DockerEndpoint::Kind::Unix;
+    if (kind == DockerEndpoint::Kind::Ssh
+        && (engine == Engine::NotRunning || engine == Engine::NotInstalled || engine == Engine::Other)) {
+        out.append({tr("Check that this machine reaches the engine over ssh, then press Retry."),
+                    QStringLiteral("ssh %1%2 docker version")
+                        .arg(where->port > 0 ? QStringLiteral("-p %1 ").arg(where->port) : QString(), where->address)});
+    } else if (kind == DockerEndpoint::Kind::Tcp
+               && (engine == Engine::NotRunning || engine == Engine::NotInstalled || engine == Engine::Other)) {
+        out.append({tr("Check the host, port and TLS settings, and that the engine listens there, then press "
+                       "Retry."),
+                    QStringLiteral("docker -H %1 version").arg(endpoint)});
+    } else if (kind == DockerEndpoint::Kind::NamedPipe
+               && (engine == Engine::NotRunning || engine == Engine::NotInstalled)) {
+        out.append({tr("Start Docker Desktop, then press Retry."), QString()});
+    }
+    // The remote advice above replaces the local one below (Unknown adds nothing).
+    switch (out.isEmpty() ? engine : Engine::Unknown) {
     case Engine::Unknown:
     case Engine::Reachable:
         break;

@@ -40,6 +40,7 @@ struct DetectionResult
 
     bool containerExists = false;
     bool containerRunning = false;
+    bool containerForeign = false; // a container of our name that opencode-cloud did not make
     QString containerState; // "running", "exited", ...
     QStringList volumes; // our named volumes that already exist (data is kept whatever is chosen)
 

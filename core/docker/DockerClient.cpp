@@ -74,6 +74,7 @@ QString labelFilters(const QStringList& labelFilter)
 DockerClient::DockerClient(DockerNetworkAccessManager* nam, QObject* parent)
     : QObject(parent)
     , m_nam(nam)
+    , m_probeTimeoutMs(nam->endpoint().kind == DockerEndpoint::Kind::Ssh ? SshProbeTimeoutMs : ProbeTimeoutMs)
 { }
 
 DockerClient::~DockerClient() = default;
@@ -246,14 +247,14 @@ DockerResult<QString> DockerClient::negotiateApiVersion()
         return m_apiVersion;
     }
     QString engineVersion;
-    auto ping = request("GET", QStringLiteral("/_ping"), {}, {}, -1, false);
+    auto ping = request("GET", QStringLiteral("/_ping"), {}, {}, m_probeTimeoutMs, false);
     if (ping) {
         engineVersion = QString::fromLatin1(ping->header("Api-Version")).trimmed();
     } else if (ping.error().httpStatus() == 0) {
         return ping.error(); // no engine, no permission, timeout: /version would fail the same way
     }
     if (engineVersion.isEmpty()) {
-        auto version = request("GET", QStringLiteral("/version"), {}, {}, -1, false);
+        auto version = request("GET", QStringLiteral("/version"), {}, {}, m_probeTimeoutMs, false);
         if (!version) {
             return version.error();
         }
@@ -286,7 +287,7 @@ DockerResult<Unit> DockerClient::ping()
         }
         return Unit{};
     }
-    return requestUnit("GET", QStringLiteral("/_ping"));
+    return requestUnit("GET", QStringLiteral("/_ping"), {}, m_probeTimeoutMs);
 }
 
 DockerResult<EngineVersion> DockerClient::version()
@@ -537,8 +538,11 @@ DockerClient::PingAndInspect DockerClient::pingAndInspect(const QString& id)
     const QString path = QStringLiteral("/containers/%1/json").arg(segment(id));
     const bool negotiated = !m_apiVersion.isEmpty();
     const QString sent = negotiated ? versionedPath(path) : path;
-    QNetworkReply* inspect = send("GET", sent, {}, {}, -1);
+    QNetworkReply* inspect = send("GET", sent, {}, {}, m_probeTimeoutMs);
     DockerResult<Unit> ping = this->ping(); // its event loop carries the inspect too
+    if (!ping && !inspect->isFinished()) {
+        inspect->abort(); // the engine did not answer the ping: do not wait for the inspect as well
+    }
     DockerResult<Response> answer = finish(inspect, "GET", sent);
     if (!ping) {
         return {ping, ping.error()};

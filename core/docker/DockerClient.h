@@ -44,6 +44,16 @@ public:
 
     DockerNetworkAccessManager* networkAccessManager() const { return m_nam; }
 
+    // How long a probe waits for the engine: the first contact (version negotiation), ping() and the
+    // inspect of pingAndInspect(). A silent engine (a socket that accepts and never answers) is reported
+    // as Category::Timeout after this, not after the 30 s other requests may take; long operations
+    // (builds, stop with a grace period, streams) keep their own limits.
+    static constexpr int ProbeTimeoutMs = 3000;
+    // ssh:// pays for the ssh handshake and `docker system dial-stdio` on the first request.
+    static constexpr int SshProbeTimeoutMs = 10000;
+    int probeTimeout() const { return m_probeTimeoutMs; }
+    void setProbeTimeout(int ms) { m_probeTimeoutMs = ms; }
+
     // Negotiates once, then returns the cached version.
     DockerResult<QString> negotiateApiVersion();
     // The negotiated version, empty before the first successful call.
@@ -161,6 +171,7 @@ private:
     DockerNetworkAccessManager* m_nam;
     QString m_apiVersion;
     QString m_engineApiVersion;
+    int m_probeTimeoutMs = ProbeTimeoutMs;
 };
 
 } // namespace occ

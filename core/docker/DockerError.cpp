@@ -140,13 +140,64 @@ DockerError DockerError::fromReply(QNetworkReply* reply, const QByteArray& body)
     return fromParts(status, transportError, body, reply->errorString(), endpoint);
 }
 
+DockerEndpoint::Kind DockerError::endpointKind() const
+{
+    const std::optional<DockerEndpoint> parsed = DockerEndpoint::parse(m_endpoint);
+    return parsed ? parsed->kind : DockerEndpoint::Kind::Unix;
+}
+
+bool DockerError::isEngineUnavailable() const
+{
+    switch (m_category) {
+    case Category::NoEngine:
+    case Category::PermissionDenied:
+    case Category::ApiVersion:
+    case Category::Timeout:
+    case Category::Connection:
+        return true;
+    default:
+        return false;
+    }
+}
+
+namespace {
+
+// "ssh -p 2222 alice@host docker version" for ssh://alice@host:2222: the command that shows whether the
+// remote engine answers over ssh at all, with ssh's own error when it does not.
+QString sshCheckCommand(const QString& endpoint)
+{
+    const std::optional<DockerEndpoint> parsed = DockerEndpoint::parse(endpoint);
+    if (!parsed) {
+        return QStringLiteral("ssh HOST docker version");
+    }
+    return QStringLiteral("ssh %1%2 docker version")
+        .arg(parsed->port > 0 ? QStringLiteral("-p %1 ").arg(parsed->port) : QString(), parsed->address);
+}
+
+} // namespace
+
 QString DockerError::userMessage() const
 {
     const QString where = m_endpoint.isEmpty() ? QStringLiteral("unix:///var/run/docker.sock") : m_endpoint;
+    const DockerEndpoint::Kind kind = endpointKind();
     switch (m_category) {
     case Category::None:
         return {};
     case Category::NoEngine:
+        switch (kind) {
+        case DockerEndpoint::Kind::Tcp:
+            return QStringLiteral("No Docker engine answers at %1. Check the host and port (docker.host or "
+                                  "DOCKER_HOST), the TLS settings (DOCKER_TLS_VERIFY, DOCKER_CERT_PATH), and that "
+                                  "the remote engine listens there.")
+                .arg(where);
+        case DockerEndpoint::Kind::Ssh:
+            return QStringLiteral("No Docker engine answers at %1. Check that `%2` works from this machine.")
+                .arg(where, sshCheckCommand(where));
+        case DockerEndpoint::Kind::NamedPipe:
+            return QStringLiteral("Docker is not running (no engine at %1). Start Docker Desktop.").arg(where);
+        case DockerEndpoint::Kind::Unix:
+            break;
+        }
         return QStringLiteral("Docker is not running or not installed (no engine at %1). Start it with "
                               "`sudo systemctl start docker`, or install it with `occ setup`.")
             .arg(where);
@@ -184,10 +235,38 @@ QString DockerError::userMessage() const
         return QStringLiteral("Docker answered something unexpected (%1). Check that %2 is a Docker engine.")
             .arg(m_message, where);
     case Category::Timeout:
-        return QStringLiteral("Docker at %1 did not answer in time (%2). Check that it is not overloaded, "
-                              "then try again.")
+        switch (kind) {
+        case DockerEndpoint::Kind::Tcp:
+            return QStringLiteral("Docker at %1 did not answer in time (%2). Check that the host and port are "
+                                  "a Docker engine's, that no firewall drops the connection, and that the engine "
+                                  "is not overloaded.")
+                .arg(where, m_message);
+        case DockerEndpoint::Kind::Ssh:
+            return QStringLiteral("Docker at %1 did not answer in time (%2). Check that `%3` answers quickly from "
+                                  "this machine.")
+                .arg(where, m_message, sshCheckCommand(where));
+        case DockerEndpoint::Kind::Unix:
+        case DockerEndpoint::Kind::NamedPipe:
+            break;
+        }
+        return QStringLiteral("Docker at %1 did not answer in time (%2). It may be hung or overloaded: check "
+                              "`docker info`, and restart it if it hangs too (`sudo systemctl restart docker`).")
             .arg(where, m_message);
     case Category::Connection:
+        switch (kind) {
+        case DockerEndpoint::Kind::Tcp:
+            return QStringLiteral("The connection to Docker at %1 failed (%2). Check the host and port, the TLS "
+                                  "settings (DOCKER_TLS_VERIFY, DOCKER_CERT_PATH), and that the remote engine "
+                                  "listens there.")
+                .arg(where, m_message);
+        case DockerEndpoint::Kind::Ssh:
+            return QStringLiteral("The connection to Docker at %1 failed (%2). Check that `%3` works from this "
+                                  "machine.")
+                .arg(where, m_message, sshCheckCommand(where));
+        case DockerEndpoint::Kind::Unix:
+        case DockerEndpoint::Kind::NamedPipe:
+            break;
+        }
         return QStringLiteral("The connection to Docker at %1 broke (%2). Check that Docker is still running: "
                               "`docker info`.")
             .arg(where, m_message);

@@ -50,8 +50,17 @@ public:
     const QString& endpoint() const { return m_endpoint; }
     void setEndpoint(const QString& endpoint) { m_endpoint = endpoint; }
 
-    // One or two sentences for a person: what happened and what to do about it.
+    // What kind of endpoint the error happened on (unix when unknown): the advice depends on it. Starting
+    // the local daemon helps nobody whose engine is on another host.
+    DockerEndpoint::Kind endpointKind() const;
+
+    // One or two sentences for a person: what happened and what to do about it, fitting the endpoint
+    // (a local socket: start Docker here; tcp: check host, port, TLS; ssh: `ssh host docker version`).
     QString userMessage() const;
+
+    // The engine cannot be used at all (none there, no permission, silent, connection failed, too old),
+    // as opposed to a request the engine refused. Front ends give all of these one exit code / state.
+    bool isEngineUnavailable() const;
 
     // A 409 because a container/volume/network with that name already exists.
     bool isNameConflict() const;

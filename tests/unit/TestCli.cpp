@@ -1,16 +1,21 @@
 // The occ CLI without an engine: parsing, help, config commands and their errors, exit codes.
 
 #include "cli/Command.h"
+#include "cli/ProgressPrinter.h"
 #include "support/CliRunner.h"
+#include "support/OtherUser.h"
 
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
+#include <QLocalServer>
 #include <QRandomGenerator>
 #include <QTemporaryDir>
 #include <QTest>
 
 #include <sys/stat.h>
+#include <unistd.h>
 
 using occ::test::runOcc;
 
@@ -273,6 +278,200 @@ private Q_SLOTS:
         r = runOcc({QStringLiteral("doctor")});
         QCOMPARE(r.code, 3);
         QVERIFY(r.out.contains(QStringLiteral("[FAIL] engine")));
+    }
+
+    // One cause, one exit code, whichever command meets it: no engine, a silent engine (accepts, never
+    // answers) and a socket we may not open are all "engine unreachable" (3). Commands that do not need
+    // the engine (update --check) or only note it (password rotate: "takes effect at the next start")
+    // succeed. A silent engine is given up on within the probe timeout (3 s), not the 30 s of long operations.
+    void engineFailuresGiveOneCodePerCause_data()
+    {
+        QTest::addColumn<QString>("cause");
+        QTest::addColumn<QString>("advice");
+        QTest::newRow("no socket: every engine command exits 3 and says to start Docker")
+            << QStringLiteral("missing") << QStringLiteral("systemctl start docker");
+        QTest::newRow("a socket that never answers: every engine command exits 3 within seconds")
+            << QStringLiteral("silent") << QStringLiteral("did not answer in time");
+        QTest::newRow("a socket we may not open: every engine command exits 3 and says to join the group")
+            << QStringLiteral("denied") << QStringLiteral("usermod -aG docker");
+    }
+    void engineFailuresGiveOneCodePerCause()
+    {
+        QFETCH(QString, cause);
+        QFETCH(QString, advice);
+        const QList<QPair<QStringList, int>> commands{
+            {{QStringLiteral("status")}, 3},
+            {{QStringLiteral("doctor")}, 3},
+            {{QStringLiteral("stop")}, 3},
+            {{QStringLiteral("logs")}, 3},
+            {{QStringLiteral("start")}, 3},
+            {{QStringLiteral("restart")}, 3},
+            {{QStringLiteral("update"), QStringLiteral("--check")}, 0},
+            {{QStringLiteral("password"), QStringLiteral("rotate")}, 0},
+        };
+
+        QTemporaryDir home; // reachable by nobody for the permission case
+        QVERIFY(home.isValid());
+        QVERIFY(QFile::setPermissions(home.path(),
+                                      QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner
+                                          | QFileDevice::ReadOther | QFileDevice::WriteOther | QFileDevice::ExeOther));
+        QLocalServer server;
+        QString socket = home.filePath(QStringLiteral("no-such.sock"));
+        if (cause != QLatin1String("missing")) {
+            // Owner-only: root's socket is closed to nobody; a silent server just never answers.
+            server.setSocketOptions(QLocalServer::UserAccessOption);
+            QVERIFY(server.listen(home.filePath(QStringLiteral("engine.sock"))));
+            socket = server.fullServerName();
+        }
+        const QString dockerHost = QStringLiteral("unix://") + socket;
+
+        // root opens any socket: the permission case runs the real binary as nobody, with its own config.
+        const bool asNobody = cause == QLatin1String("denied") && ::geteuid() == 0;
+        if (cause == QLatin1String("denied") && !asNobody) {
+            QVERIFY(QFile::setPermissions(socket, QFileDevice::Permissions{}));
+        }
+        QTemporaryDir bin;
+        QString occBinary;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("HOME"), home.path());
+        env.insert(QStringLiteral("OCC_CONFIG"), home.filePath(QStringLiteral("cfg/config.json")));
+        env.insert(QStringLiteral("DOCKER_HOST"), dockerHost);
+        env.remove(QStringLiteral("DOCKER_CONTEXT"));
+        if (asNobody) {
+            occBinary = occ::test::executableForOtherUsers(QStringLiteral(OCC_BINARY_DIR "/cli/occ"), bin);
+            QVERIFY(!occBinary.isEmpty());
+        } else {
+            qputenv("DOCKER_HOST", dockerHost.toUtf8());
+        }
+        auto run = [&](const QStringList& args) {
+            if (!asNobody) {
+                return runOcc(args);
+            }
+            return occ::test::runOccBinary(
+                QStringList{QStringLiteral("-u"), QStringLiteral("nobody"), QStringLiteral("--"), occBinary} + args,
+                env, QStringLiteral("/usr/sbin/runuser"));
+        };
+        const auto setup =
+            run({QStringLiteral("setup"), QStringLiteral("--yes"), QStringLiteral("--no-install-docker")});
+        QVERIFY2(setup.code == 0, qPrintable(setup.all()));
+
+        for (const auto& [args, expected] : commands) {
+            QElapsedTimer timer;
+            timer.start();
+            const auto r = run(args);
+            const qint64 elapsed = timer.elapsed();
+            const QString what = args.join(QLatin1Char(' '));
+            QVERIFY2(r.code == expected,
+                     qPrintable(
+                         QStringLiteral("%1: exit %2, want %3: %4").arg(what).arg(r.code).arg(expected).arg(r.all())));
+            if (expected == 3) {
+                QVERIFY2(r.all().contains(advice), qPrintable(what + QStringLiteral(": ") + r.all()));
+            }
+            // An upper bound, not a benchmark: the probe gives up after 3 s; 30 s would be the old limit.
+            QVERIFY2(elapsed < 6000, qPrintable(QStringLiteral("%1 took %2 ms").arg(what).arg(elapsed)));
+        }
+    }
+
+    // The advice fits where the engine is: a remote one is not started with systemctl on this machine.
+    void adviceFitsTheEndpoint_data()
+    {
+        QTest::addColumn<QString>("dockerHost");
+        QTest::addColumn<QString>("advice");
+        QTest::newRow("tcp: check host, port and TLS")
+            << QStringLiteral("tcp://127.0.0.1:1") << QStringLiteral("Check the host and port");
+        QTest::newRow("ssh: try docker version over ssh")
+            << QStringLiteral("ssh://nobody@127.0.0.1:1") << QStringLiteral("ssh -p 1 nobody@127.0.0.1 docker version");
+    }
+    void adviceFitsTheEndpoint()
+    {
+        QFETCH(QString, dockerHost);
+        QFETCH(QString, advice);
+        QCOMPARE(runOcc({QStringLiteral("setup"), QStringLiteral("--yes"), QStringLiteral("--no-install-docker")}).code,
+                 0);
+        qputenv("DOCKER_HOST", dockerHost.toUtf8());
+        qputenv("OCC_SSH_OPTIONS", "-o ConnectTimeout=2");
+        for (const char* verb : {"status", "start", "doctor"}) {
+            const auto r = runOcc({QString::fromLatin1(verb)});
+            QVERIFY2(r.code == 3,
+                     qPrintable(QStringLiteral("%1: %2 %3").arg(QLatin1String(verb)).arg(r.code).arg(r.all())));
+            QVERIFY2(r.all().contains(advice), qPrintable(r.all()));
+            QVERIFY2(!r.all().contains(QStringLiteral("systemctl")), qPrintable(r.all()));
+        }
+        qunsetenv("OCC_SSH_OPTIONS");
+    }
+
+    // TLS is served by the front door: TLS without it is accepted (the file stays valid) and warned about,
+    // with the command that makes it mean what it says.
+    void tlsWithoutTheFrontDoorIsWarnedAbout()
+    {
+        auto r = runOcc(
+            {QStringLiteral("config"), QStringLiteral("set"), QStringLiteral("tls.mode"), QStringLiteral("internal")});
+        QCOMPARE(r.code, 0);
+        QVERIFY2(r.err.contains(QStringLiteral("warning: ")), qPrintable(r.err));
+        QVERIFY2(r.err.contains(QStringLiteral("`occ config set frontdoor.enabled true`")), qPrintable(r.err));
+        r = runOcc({QStringLiteral("config"), QStringLiteral("validate")});
+        QCOMPARE(r.code, 0);
+        QVERIFY2(r.err.contains(QStringLiteral("`occ config set frontdoor.enabled true`")), qPrintable(r.err));
+        r = runOcc({QStringLiteral("config"), QStringLiteral("set"), QStringLiteral("frontdoor.enabled"),
+                    QStringLiteral("true")});
+        QCOMPARE(r.code, 0);
+        QVERIFY2(!r.err.contains(QStringLiteral("warning")), qPrintable(r.err));
+        r = runOcc({QStringLiteral("config"), QStringLiteral("validate")});
+        QCOMPARE(r.code, 0);
+        QVERIFY2(!r.err.contains(QStringLiteral("warning")), qPrintable(r.err));
+        // Unrelated keys do not repeat the warning.
+        runOcc({QStringLiteral("config"), QStringLiteral("set"), QStringLiteral("frontdoor.enabled"),
+                QStringLiteral("false")});
+        r = runOcc(
+            {QStringLiteral("config"), QStringLiteral("set"), QStringLiteral("network.port"), QStringLiteral("4111")});
+        QCOMPARE(r.code, 0);
+        QVERIFY2(!r.err.contains(QStringLiteral("frontdoor")), qPrintable(r.err));
+    }
+
+    // Without a terminal a build step is one short line; -v shows it whole.
+    void buildStepsAreOneShortLineWithoutATerminal()
+    {
+        const QString script = QStringLiteral("RUN apt-get update &&     apt-get install -y --no-install-recommends "
+                                              "curl git ca-certificates openssh-client ripgrep &&     rm -rf "
+                                              "/var/lib/apt/lists/* && useradd -m opencode && echo done");
+        occ::ServiceProgress step;
+        step.phase = occ::ServiceProgress::Phase::Build;
+        step.text = QStringLiteral("Step 3/9 : ") + script;
+        step.step = 3;
+        step.totalSteps = 9;
+        occ::ServiceProgress noise = step;
+        noise.text = QStringLiteral(" ---> Running in 4f1e2d");
+
+        QString out;
+        QString err;
+        {
+            occ::cli::Output output(&out, &err);
+            QVERIFY(!output.isTerminal());
+            occ::cli::ProgressPrinter printer(output);
+            printer(step);
+            printer(noise);
+        }
+        const QStringList lines = out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        QCOMPARE(lines.size(), 1);
+        QVERIFY2(lines.first().size() <= 100, qPrintable(lines.first()));
+        QVERIFY2(lines.first().startsWith(QStringLiteral("Step 3/9 : RUN apt-get update && apt-get install")),
+                 qPrintable(lines.first()));
+        QVERIFY(lines.first().endsWith(QStringLiteral("...")));
+        QVERIFY(err.isEmpty());
+
+        out.clear();
+        {
+            occ::cli::Output output(&out, &err);
+            output.setVerbosity(1);
+            occ::cli::ProgressPrinter printer(output);
+            printer(step);
+            printer(noise);
+        }
+        QVERIFY2(out.contains(step.text), qPrintable(out));
+        QVERIFY2(err.contains(noise.text), qPrintable(err));
+
+        QCOMPARE(occ::cli::ProgressPrinter::summaryLine(QStringLiteral("Step 1/2 : FROM debian:12")),
+                 QStringLiteral("Step 1/2 : FROM debian:12"));
     }
 
     void publicBindWithoutPasswordIsRefused()

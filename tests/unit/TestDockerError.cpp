@@ -13,6 +13,9 @@ private Q_SLOTS:
     void mapping_data();
     void mapping();
     void defaultIsNoError();
+    void adviceFitsTheEndpoint_data();
+    void adviceFitsTheEndpoint();
+    void engineUnavailableCategories();
 };
 
 void TestDockerError::mapping_data()
@@ -141,6 +144,70 @@ void TestDockerError::defaultIsNoError()
     QVERIFY(error.userMessage().isEmpty());
     const DockerError noEngine(Category::NoEngine, QStringLiteral("x"));
     QVERIFY(noEngine.userMessage().contains(QLatin1String("unix:///var/run/docker.sock")));
+}
+
+void TestDockerError::adviceFitsTheEndpoint_data()
+{
+    QTest::addColumn<QString>("endpoint");
+    QTest::addColumn<int>("transport");
+    QTest::addColumn<QString>("advice"); // must be in userMessage()
+    QTest::addColumn<QString>("notAdvice"); // must not be
+
+    const int missing = int(TransportError::EngineMissing);
+    const int timeout = int(TransportError::Timeout);
+    const int ssh = int(TransportError::SshFailed);
+    const int tls = int(TransportError::TlsError);
+    const QString unix = QStringLiteral("unix:///run/user/1000/docker.sock");
+    const QString tcp = QStringLiteral("tcp://build.example:2376");
+    const QString sshHost = QStringLiteral("ssh://alice@build.example:2222");
+    QTest::newRow("a local socket without an engine: start Docker here")
+        << unix << missing << QStringLiteral("sudo systemctl start docker") << QStringLiteral("ssh ");
+    QTest::newRow("a tcp engine that does not answer: check host, port and TLS, not systemctl")
+        << tcp << missing << QStringLiteral("Check the host and port") << QStringLiteral("systemctl");
+    QTest::newRow("a tcp engine's advice names TLS")
+        << tcp << missing << QStringLiteral("TLS") << QStringLiteral("systemctl");
+    QTest::newRow("an ssh engine that does not answer: try docker version over ssh, with the port")
+        << sshHost << missing << QStringLiteral("`ssh -p 2222 alice@build.example docker version`")
+        << QStringLiteral("systemctl");
+    QTest::newRow("a silent local engine: restart it here")
+        << unix << timeout << QStringLiteral("sudo systemctl restart docker") << QStringLiteral("ssh ");
+    QTest::newRow("a silent tcp engine: no systemctl")
+        << tcp << timeout << QStringLiteral("firewall") << QStringLiteral("systemctl");
+    QTest::newRow("a silent ssh engine: try docker version over ssh")
+        << sshHost << timeout << QStringLiteral("docker version") << QStringLiteral("systemctl");
+    QTest::newRow("an ssh connection that fails: try docker version over ssh")
+        << sshHost << ssh << QStringLiteral("docker version") << QStringLiteral("systemctl");
+    QTest::newRow("a TLS failure on tcp names the TLS settings")
+        << tcp << tls << QStringLiteral("DOCKER_CERT_PATH") << QStringLiteral("systemctl");
+    QTest::newRow("a named pipe without an engine: start Docker Desktop")
+        << QStringLiteral("npipe:////./pipe/docker_engine") << missing << QStringLiteral("Docker Desktop")
+        << QStringLiteral("systemctl");
+}
+
+void TestDockerError::adviceFitsTheEndpoint()
+{
+    QFETCH(QString, endpoint);
+    QFETCH(int, transport);
+    QFETCH(QString, advice);
+    QFETCH(QString, notAdvice);
+    const DockerError error =
+        DockerError::fromParts(0, TransportError(transport), {}, QStringLiteral("transport says"), endpoint);
+    const QString text = error.userMessage();
+    QVERIFY2(text.contains(advice), qPrintable(text));
+    QVERIFY2(!text.contains(notAdvice), qPrintable(text));
+    QVERIFY2(text.contains(endpoint), qPrintable(text)); // it names where it looked
+}
+
+void TestDockerError::engineUnavailableCategories()
+{
+    for (Category c : {Category::NoEngine, Category::PermissionDenied, Category::ApiVersion, Category::Timeout,
+                       Category::Connection}) {
+        QVERIFY2(DockerError(c, QStringLiteral("x")).isEngineUnavailable(), qPrintable(DockerError::categoryName(c)));
+    }
+    for (Category c : {Category::None, Category::NotFound, Category::Conflict, Category::BadRequest, Category::Server,
+                       Category::Parse, Category::Cancelled}) {
+        QVERIFY2(!DockerError(c, QStringLiteral("x")).isEngineUnavailable(), qPrintable(DockerError::categoryName(c)));
+    }
 }
 
 QTEST_GUILESS_MAIN(TestDockerError)
