@@ -1,5 +1,5 @@
 # The desktop app, the setup wizard and setup detection. GUI tests run offscreen (the GUI flag);
-# gui_screenshots runs the real app under Xvfb with trayer as the system tray.
+# gui_screenshots (tests/gui/screenshots.cmake) runs the app under Xvfb with trayer as the system tray.
 occ_add_test(NAME TestDetection
     SOURCES ${CMAKE_CURRENT_LIST_DIR}/TestDetection.cpp
     LIBS occ_detection
@@ -22,12 +22,6 @@ occ_add_test(NAME TestSetupWizard SOURCES ${_gui}/TestSetupWizard.cpp LIBS occ_w
 occ_add_test(NAME TestSettingsDialog SOURCES ${_gui}/TestSettingsDialog.cpp LIBS occ_app LABELS gui GUI)
 occ_add_test(NAME TestResources SOURCES ${_gui}/TestResources.cpp LIBS occ_app LABELS gui GUI)
 occ_add_test(NAME TestSingleInstance SOURCES ${_gui}/TestSingleInstance.cpp LIBS occ_app LABELS gui unit)
-
-# The real display: Xvfb + trayer + the app's --screenshots mode. Writes into the build tree; run
-# tests/gui/screenshots.sh BUILD_DIR by hand to refresh docs/screenshots.
-add_test(NAME gui_screenshots
-    COMMAND bash ${_gui}/screenshots.sh ${PROJECT_BINARY_DIR} ${PROJECT_BINARY_DIR}/screenshots)
-set_tests_properties(gui_screenshots PROPERTIES LABELS "gui" TIMEOUT 180)
 
 find_program(OCC_APPSTREAMCLI appstreamcli)
 if(OCC_APPSTREAMCLI)

@@ -1,4 +1,4 @@
-#include "app/ScreenshotBackend.h"
+#include "gui/screenshot/ScreenshotBackend.h"
 
 #include "core/service/ServiceSpec.h"
 
