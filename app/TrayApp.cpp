@@ -5,6 +5,7 @@
 #include "app/Notifier.h"
 #include "app/SettingsDialog.h"
 #include "app/StatusWindow.h"
+#include "app/TrayActions.h"
 #include "app/TrayIcon.h"
 #include "core/config/ConfigPaths.h"
 #include "core/config/ConfigStore.h"
@@ -35,7 +36,8 @@ TrayApp::TrayApp(Options options, QObject* parent)
     , m_options(std::move(options))
     , m_monitor(new ServiceMonitor(this))
     , m_notifier(new Notifier(this))
-    , m_tray(new TrayIcon(this))
+    , m_actions(new TrayActions(this))
+    , m_tray(new TrayIcon(m_actions, this))
 {
     if (m_options.configPath.isEmpty()) {
         m_options.configPath = ConfigPaths::configFile();
@@ -50,15 +52,16 @@ TrayApp::TrayApp(Options options, QObject* parent)
                 notify(title, message, critical);
             });
 
-    connect(m_tray, &TrayIcon::startRequested, this, &TrayApp::startService);
-    connect(m_tray, &TrayIcon::stopRequested, this, &TrayApp::stopService);
-    connect(m_tray, &TrayIcon::restartRequested, this, &TrayApp::restartService);
-    connect(m_tray, &TrayIcon::openInBrowserRequested, this, &TrayApp::openInBrowser);
-    connect(m_tray, &TrayIcon::copyPasswordRequested, this, &TrayApp::copyPassword);
-    connect(m_tray, &TrayIcon::showLogsRequested, this, &TrayApp::showLogs);
-    connect(m_tray, &TrayIcon::setupRequested, this, &TrayApp::showSetupWizard);
-    connect(m_tray, &TrayIcon::settingsRequested, this, &TrayApp::showSettings);
-    connect(m_tray, &TrayIcon::quitRequested, this, &TrayApp::quit);
+    // One set of actions for the tray menu and the status window.
+    connect(m_actions->start(), &QAction::triggered, this, &TrayApp::startService);
+    connect(m_actions->stop(), &QAction::triggered, this, &TrayApp::stopService);
+    connect(m_actions->restart(), &QAction::triggered, this, &TrayApp::restartService);
+    connect(m_actions->openInBrowser(), &QAction::triggered, this, &TrayApp::openInBrowser);
+    connect(m_actions->copyPassword(), &QAction::triggered, this, &TrayApp::copyPassword);
+    connect(m_actions->showLogs(), &QAction::triggered, this, &TrayApp::showLogs);
+    connect(m_actions->setup(), &QAction::triggered, this, &TrayApp::showSetupWizard);
+    connect(m_actions->settings(), &QAction::triggered, this, &TrayApp::showSettings);
+    connect(m_actions->quit(), &QAction::triggered, this, &TrayApp::quit);
     // The uptime in the status line is refreshed when someone looks, not by a timer: idle means idle.
     connect(m_tray, &TrayIcon::menuAboutToShow, this, &TrayApp::rerender);
 
@@ -138,16 +141,7 @@ void TrayApp::checkTray()
 void TrayApp::useStatusWindow()
 {
     if (!m_statusWindow) {
-        m_statusWindow = new StatusWindow;
-        connect(m_statusWindow, &StatusWindow::startRequested, this, &TrayApp::startService);
-        connect(m_statusWindow, &StatusWindow::stopRequested, this, &TrayApp::stopService);
-        connect(m_statusWindow, &StatusWindow::restartRequested, this, &TrayApp::restartService);
-        connect(m_statusWindow, &StatusWindow::openInBrowserRequested, this, &TrayApp::openInBrowser);
-        connect(m_statusWindow, &StatusWindow::copyPasswordRequested, this, &TrayApp::copyPassword);
-        connect(m_statusWindow, &StatusWindow::showLogsRequested, this, &TrayApp::showLogs);
-        connect(m_statusWindow, &StatusWindow::setupRequested, this, &TrayApp::showSetupWizard);
-        connect(m_statusWindow, &StatusWindow::settingsRequested, this, &TrayApp::showSettings);
-        connect(m_statusWindow, &StatusWindow::quitRequested, this, &TrayApp::quit);
+        m_statusWindow = new StatusWindow(m_actions);
         m_statusWindow->render(m_view);
     }
     m_statusWindow->show();
@@ -172,6 +166,7 @@ void TrayApp::rerender()
     if (m_operationRunning) {
         m_view.canStart = m_view.canStop = m_view.canRestart = false;
     }
+    m_actions->render(m_view);
     m_tray->render(m_view);
     if (m_statusWindow) {
         m_statusWindow->render(m_view);

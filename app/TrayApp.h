@@ -18,6 +18,7 @@ class ServiceMonitor;
 class SettingsDialog;
 class SetupWizard;
 class StatusWindow;
+class TrayActions;
 class TrayIcon;
 
 // The desktop app's controller: owns the monitor, the tray (or the status window when there is no tray),
@@ -41,6 +42,7 @@ public:
 
     void start();
 
+    TrayActions* actions() const { return m_actions; }
     TrayIcon* trayIcon() const { return m_tray; }
     StatusWindow* statusWindow() const { return m_statusWindow; }
     LogViewer* logViewer();
@@ -80,6 +82,7 @@ private:
     bool m_configExists = false;
     ServiceMonitor* m_monitor;
     Notifier* m_notifier;
+    TrayActions* m_actions;
     TrayIcon* m_tray;
     StatusWindow* m_statusWindow = nullptr;
     QPointer<LogViewer> m_logViewer;

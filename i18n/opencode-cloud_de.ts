@@ -2,13 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de" sourcelanguage="en">
 <context>
-    <name>QObject</name>
-    <message>
-        <source>Following the container&apos;s logs</source>
-        <translation>Container-Protokoll wird verfolgt</translation>
-    </message>
-</context>
-<context>
     <name>occ</name>
     <message>
         <source>Docker is not installed</source>
@@ -1008,6 +1001,17 @@
 <context>
     <name>occ::StatusWindow</name>
     <message>
+        <source>opencode-cloud</source>
+        <translation>opencode-cloud</translation>
+    </message>
+    <message>
+        <source>Your desktop has no system tray, so opencode-cloud shows this window instead.</source>
+        <translation>Ihre Arbeitsumgebung hat keinen Systembereich, daher zeigt opencode-cloud stattdessen dieses Fenster.</translation>
+    </message>
+</context>
+<context>
+    <name>occ::TrayActions</name>
+    <message>
         <source>&amp;Start</source>
         <translation>&amp;Starten</translation>
     </message>
@@ -1038,14 +1042,6 @@
     <message>
         <source>S&amp;ettings…</source>
         <translation>&amp;Einstellungen …</translation>
-    </message>
-    <message>
-        <source>opencode-cloud</source>
-        <translation>opencode-cloud</translation>
-    </message>
-    <message>
-        <source>Your desktop has no system tray, so opencode-cloud shows this window instead.</source>
-        <translation>Ihre Arbeitsumgebung hat keinen Systembereich, daher zeigt opencode-cloud stattdessen dieses Fenster.</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
@@ -1095,45 +1091,6 @@
     <message>
         <source>The new settings take effect when the service restarts. Restart it now?</source>
         <translation>Die neuen Einstellungen gelten nach einem Neustart des Dienstes. Jetzt neu starten?</translation>
-    </message>
-</context>
-<context>
-    <name>occ::TrayIcon</name>
-    <message>
-        <source>&amp;Start</source>
-        <translation>&amp;Starten</translation>
-    </message>
-    <message>
-        <source>S&amp;top</source>
-        <translation>S&amp;toppen</translation>
-    </message>
-    <message>
-        <source>&amp;Restart</source>
-        <translation>&amp;Neu starten</translation>
-    </message>
-    <message>
-        <source>&amp;Open in browser</source>
-        <translation>Im &amp;Browser öffnen</translation>
-    </message>
-    <message>
-        <source>&amp;Copy password</source>
-        <translation>Passwort &amp;kopieren</translation>
-    </message>
-    <message>
-        <source>Show &amp;logs</source>
-        <translation>&amp;Protokolle anzeigen</translation>
-    </message>
-    <message>
-        <source>Setup &amp;wizard…</source>
-        <translation>Einrichtungs&amp;assistent …</translation>
-    </message>
-    <message>
-        <source>S&amp;ettings…</source>
-        <translation>&amp;Einstellungen …</translation>
-    </message>
-    <message>
-        <source>&amp;Quit</source>
-        <translation>&amp;Beenden</translation>
     </message>
 </context>
 <context>

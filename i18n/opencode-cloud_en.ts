@@ -2,13 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
-    <name>QObject</name>
-    <message>
-        <source>Following the container&apos;s logs</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>occ</name>
     <message>
         <source>Docker is not installed</source>
@@ -1007,6 +1000,17 @@
 <context>
     <name>occ::StatusWindow</name>
     <message>
+        <source>opencode-cloud</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your desktop has no system tray, so opencode-cloud shows this window instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>occ::TrayActions</name>
+    <message>
         <source>&amp;Start</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1036,14 +1040,6 @@
     </message>
     <message>
         <source>S&amp;ettings…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>opencode-cloud</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Your desktop has no system tray, so opencode-cloud shows this window instead.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1092,45 +1088,6 @@
     </message>
     <message>
         <source>The new settings take effect when the service restarts. Restart it now?</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>occ::TrayIcon</name>
-    <message>
-        <source>&amp;Start</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>S&amp;top</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Restart</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Open in browser</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Copy password</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Show &amp;logs</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Setup &amp;wizard…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>S&amp;ettings…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Quit</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

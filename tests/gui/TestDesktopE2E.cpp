@@ -2,6 +2,7 @@
 // app's state turns healthy, and Stop (what the tray's Stop action calls) stops the container. Uses the
 // stand-in service image so it runs in seconds.
 
+#include "app/TrayActions.h"
 #include "app/TrayApp.h"
 #include "core/config/ConfigPaths.h"
 #include "core/config/ConfigStore.h"
@@ -13,6 +14,7 @@
 #include "wizard/SetupWizard.h"
 
 #include <QAbstractButton>
+#include <QAction>
 #include <QApplication>
 #include <QRandomGenerator>
 #include <QSignalSpy>
@@ -126,13 +128,13 @@ private Q_SLOTS:
         TrayApp app(options);
         app.start();
         QTRY_COMPARE_WITH_TIMEOUT(app.view().iconName, QStringLiteral("healthy"), 30000);
-        QVERIFY(app.view().canStop);
-        QVERIFY(!app.view().canStart);
+        QVERIFY(app.actions()->stop()->isEnabled());
+        QVERIFY(!app.actions()->start()->isEnabled());
 
-        app.stopService(); // what the tray's Stop action calls
+        app.actions()->stop()->trigger(); // the tray menu's and the status window's Stop
         QTRY_VERIFY_WITH_TIMEOUT(!inspect().running, 30000);
         QTRY_COMPARE_WITH_TIMEOUT(app.view().iconName, QStringLiteral("stopped"), 30000);
-        QVERIFY(app.view().canStart);
+        QVERIFY(app.actions()->start()->isEnabled());
     }
 };
 

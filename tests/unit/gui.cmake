@@ -21,6 +21,7 @@ occ_add_test(NAME TestLogViewer SOURCES ${_gui}/TestLogViewer.cpp LIBS occ_app L
 occ_add_test(NAME TestSetupWizard SOURCES ${_gui}/TestSetupWizard.cpp LIBS occ_wizard LABELS gui GUI)
 occ_add_test(NAME TestSettingsDialog SOURCES ${_gui}/TestSettingsDialog.cpp LIBS occ_app LABELS gui GUI)
 occ_add_test(NAME TestResources SOURCES ${_gui}/TestResources.cpp LIBS occ_app LABELS gui GUI)
+occ_add_test(NAME TestTrayActions SOURCES ${_gui}/TestTrayActions.cpp LIBS occ_app LABELS gui GUI)
 occ_add_test(NAME TestSingleInstance SOURCES ${_gui}/TestSingleInstance.cpp LIBS occ_app LABELS gui unit)
 
 find_program(OCC_APPSTREAMCLI appstreamcli)

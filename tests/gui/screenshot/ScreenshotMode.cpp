@@ -204,7 +204,7 @@ int ScreenshotMode::run()
     QDir(QFileInfo(configPath).absolutePath()).removeRecursively();
 
     // 6. The window shown when the desktop has no tray.
-    StatusWindow status;
+    StatusWindow status(m_app->actions());
     status.render(m_app->view());
     status.show();
     grab(&status, QStringLiteral("status-window"));
