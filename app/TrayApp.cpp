@@ -7,6 +7,7 @@
 #include "app/StatusWindow.h"
 #include "app/TrayActions.h"
 #include "app/TrayIcon.h"
+#include "core/autostart/Autostart.h"
 #include "core/config/ConfigPaths.h"
 #include "core/config/ConfigStore.h"
 #include "core/config/FileCredentialStore.h"
@@ -19,7 +20,6 @@
 #include "core/service/ServiceSpec.h"
 #include "wizard/DefaultSetupBackend.h"
 #include "wizard/SetupWizard.h"
-#include "wizard/autostart/Autostart.h"
 
 #include <QAction>
 #include <QApplication>

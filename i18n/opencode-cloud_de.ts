@@ -182,25 +182,6 @@
     </message>
 </context>
 <context>
-    <name>occ::Autostart</name>
-    <message>
-        <source>Could not remove %1.</source>
-        <translation>%1 konnte nicht entfernt werden.</translation>
-    </message>
-    <message>
-        <source>Could not write %1: %2</source>
-        <translation>%1 konnte nicht geschrieben werden: %2</translation>
-    </message>
-    <message>
-        <source>Could not write %1.</source>
-        <translation>%1 konnte nicht geschrieben werden.</translation>
-    </message>
-    <message>
-        <source>Could not create %1.</source>
-        <translation>%1 konnte nicht angelegt werden.</translation>
-    </message>
-</context>
-<context>
     <name>occ::CredentialsPage</name>
     <message>
         <source>Password</source>
@@ -445,6 +426,25 @@
     <message>
         <source>Port %1 is taken. Choose another port.</source>
         <translation>Port %1 ist belegt. Wählen Sie einen anderen Port.</translation>
+    </message>
+</context>
+<context>
+    <name>occ::ErrorPresenter</name>
+    <message>
+        <source>Could not create the folder %1%2.</source>
+        <translation>Der Ordner %1 konnte nicht angelegt werden%2.</translation>
+    </message>
+    <message>
+        <source>Could not write %1%2.</source>
+        <translation>%1 konnte nicht geschrieben werden%2.</translation>
+    </message>
+    <message>
+        <source>Could not remove %1%2.</source>
+        <translation>%1 konnte nicht entfernt werden%2.</translation>
+    </message>
+    <message>
+        <source>Windows did not let us change %1%2.</source>
+        <translation>Windows hat die Änderung von %1 nicht erlaubt%2.</translation>
     </message>
 </context>
 <context>

@@ -182,25 +182,6 @@
     </message>
 </context>
 <context>
-    <name>occ::Autostart</name>
-    <message>
-        <source>Could not remove %1.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Could not write %1: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Could not write %1.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Could not create %1.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>occ::CredentialsPage</name>
     <message>
         <source>Password</source>
@@ -444,6 +425,25 @@
     </message>
     <message>
         <source>Port %1 is taken. Choose another port.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>occ::ErrorPresenter</name>
+    <message>
+        <source>Could not create the folder %1%2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not write %1%2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not remove %1%2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Windows did not let us change %1%2.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1,10 +1,11 @@
 #include "wizard/DefaultSetupBackend.h"
 
+#include "core/autostart/Autostart.h"
 #include "core/config/ConfigPaths.h"
 #include "core/config/ConfigStore.h"
 #include "core/config/FileCredentialStore.h"
 #include "core/service/ServiceOperation.h"
-#include "wizard/autostart/Autostart.h"
+#include "wizard/ErrorPresenter.h"
 
 namespace occ {
 
@@ -42,7 +43,8 @@ QString DefaultSetupBackend::storedPassword() const
 
 QString DefaultSetupBackend::setStartAtLogin(bool enabled)
 {
-    return Autostart::create()->setEnabled(enabled);
+    const auto result = Autostart::create()->setEnabled(enabled);
+    return result ? QString() : ErrorPresenter::autostart(result.error());
 }
 
 void DefaultSetupBackend::startService(const Config& config, const QString& password)

@@ -13,10 +13,6 @@ set(_gui ${CMAKE_CURRENT_LIST_DIR}/../gui)
 occ_add_test(NAME TestStatusPresenter SOURCES ${_gui}/TestStatusPresenter.cpp LIBS occ_app LABELS gui unit)
 occ_add_test(NAME TestNotifier SOURCES ${_gui}/TestNotifier.cpp LIBS occ_app LABELS gui unit)
 occ_add_test(NAME TestSetupChoices SOURCES ${_gui}/TestSetupChoices.cpp LIBS occ_wizard LABELS gui unit)
-occ_add_test(NAME TestAutostart SOURCES ${_gui}/TestAutostart.cpp
-    ${PROJECT_SOURCE_DIR}/wizard/autostart/LaunchAgentAutostart.cpp
-    ${PROJECT_SOURCE_DIR}/wizard/autostart/RunKeyAutostart.cpp
-    LIBS occ_wizard LABELS gui unit)
 occ_add_test(NAME TestLogViewer SOURCES ${_gui}/TestLogViewer.cpp LIBS occ_app LABELS gui GUI)
 occ_add_test(NAME TestSetupWizard SOURCES ${_gui}/TestSetupWizard.cpp LIBS occ_wizard LABELS gui GUI)
 occ_add_test(NAME TestSettingsDialog SOURCES ${_gui}/TestSettingsDialog.cpp LIBS occ_app LABELS gui GUI)
