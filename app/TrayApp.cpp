@@ -19,6 +19,7 @@
 #include "core/service/ServiceOperation.h"
 #include "core/service/ServiceSpec.h"
 #include "wizard/DefaultSetupBackend.h"
+#include "wizard/ErrorPresenter.h"
 #include "wizard/SetupWizard.h"
 
 #include <QAction>
@@ -28,6 +29,8 @@
 #include <QMenu>
 #include <QSystemTrayIcon>
 #include <QUrl>
+
+#include <utility>
 
 namespace occ {
 
@@ -64,6 +67,7 @@ TrayApp::TrayApp(Options options, QObject* parent)
     connect(m_actions->quit(), &QAction::triggered, this, &TrayApp::quit);
     // The uptime in the status line is refreshed when someone looks, not by a timer: idle means idle.
     connect(m_tray, &TrayIcon::menuAboutToShow, this, &TrayApp::rerender);
+    connect(m_tray, &TrayIcon::messageClicked, this, [this] { runRemedy(std::exchange(m_pendingRemedy, 0)); });
 
     m_trayTimer.setInterval(m_options.trayRetryIntervalMs);
     connect(&m_trayTimer, &QTimer::timeout, this, &TrayApp::checkTray);
@@ -175,6 +179,7 @@ void TrayApp::rerender()
 
 void TrayApp::notify(const QString& title, const QString& message, bool critical)
 {
+    m_pendingRemedy = int(ErrorPresenter::Remedy::None);
     if (m_tray->isVisible()) {
         m_tray->showMessage(title, message, critical);
     }
@@ -188,21 +193,61 @@ void TrayApp::runOperation(int kind)
     m_operationRunning = true;
     rerender();
     auto* operation = new ServiceOperation(ServiceOperation::Kind(kind), m_config, password(), this);
-    connect(operation, &ServiceOperation::finished, this, [this, kind](bool ok, const QString& message) {
+    connect(operation, &ServiceOperation::finished, this, [this, kind](const ServiceOutcome& outcome) {
         m_operationRunning = false;
         m_monitor->refresh();
         rerender();
-        if (!ok) {
-            const QString title = ServiceOperation::Kind(kind) == ServiceOperation::Kind::Stop
-                ? tr("opencode-cloud could not be stopped")
-                : tr("opencode-cloud could not be started");
-            notify(title, message, true);
-            if (!m_tray->isVisible()) {
-                Dialogs::critical(nullptr, title, message);
-            }
+        if (!outcome.ok()) {
+            reportFailure(kind, outcome.error);
         }
     });
     operation->start();
+}
+
+void TrayApp::reportFailure(int kind, const ServiceError& error)
+{
+    // The whole story, with the engine's words, goes to the app's log (the log viewer shows it).
+    Logging::get("app")->warn("{} failed: {}",
+                              ServiceOperation::Kind(kind) == ServiceOperation::Kind::Stop ? "stop" : "start",
+                              error.message.toStdString());
+    const QString title = ServiceOperation::Kind(kind) == ServiceOperation::Kind::Stop
+        ? tr("opencode-cloud could not be stopped")
+        : tr("opencode-cloud could not be started");
+    const ErrorPresenter::View view = ErrorPresenter::service(error, m_config);
+    const QString remedy = ErrorPresenter::remedyLabel(view.remedy);
+    if (m_tray->isVisible()) {
+        notify(title, remedy.isEmpty() ? view.text : view.text + QLatin1Char('\n') + tr("Click here: %1.").arg(remedy),
+               true);
+        m_pendingRemedy = int(view.remedy);
+        return;
+    }
+    if (remedy.isEmpty()) {
+        Dialogs::critical(nullptr, title, view.text);
+        return;
+    }
+    if (Dialogs::question(nullptr, title,
+                          view.text + QStringLiteral("\n\n")
+                              + tr("%1?", "offer a remedy as a question: \"Open Settings?\"").arg(remedy))
+        == Dialogs::Answer::Yes) {
+        runRemedy(int(view.remedy));
+    }
+}
+
+void TrayApp::runRemedy(int remedy)
+{
+    switch (ErrorPresenter::Remedy(remedy)) {
+    case ErrorPresenter::Remedy::None:
+        break;
+    case ErrorPresenter::Remedy::OpenSetup:
+        showSetupWizard();
+        break;
+    case ErrorPresenter::Remedy::OpenSettings:
+        showSettings();
+        break;
+    case ErrorPresenter::Remedy::ShowLogs:
+        showLogs();
+        break;
+    }
 }
 
 void TrayApp::startService()

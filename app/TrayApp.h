@@ -2,6 +2,7 @@
 
 #include "app/StatusPresenter.h"
 #include "core/config/Config.h"
+#include "core/service/ServiceError.h"
 #include "core/service/ServiceState.h"
 
 #include <QObject>
@@ -75,6 +76,9 @@ private:
     void useStatusWindow();
     void notify(const QString& title, const QString& message, bool critical);
     void runOperation(int kind);
+    // Tells the user why an operation failed, in the desktop's words, and offers the fix.
+    void reportFailure(int kind, const ServiceError& error);
+    void runRemedy(int remedy);
     void rerender();
 
     Options m_options;
@@ -95,6 +99,8 @@ private:
     QTimer m_trayTimer;
     int m_trayAttempts = 0;
     bool m_operationRunning = false;
+    // ErrorPresenter::Remedy of the last failure notification: clicking the message runs it.
+    int m_pendingRemedy = 0;
 };
 
 } // namespace occ

@@ -443,8 +443,96 @@
         <translation>%1 konnte nicht entfernt werden%2.</translation>
     </message>
     <message>
-        <source>Windows did not let us change %1%2.</source>
-        <translation>Windows hat die Änderung von %1 nicht erlaubt%2.</translation>
+        <source>You have no permission to use Docker. The setup wizard shows how to get it.</source>
+        <translation>Sie haben keine Berechtigung, Docker zu benutzen. Der Einrichtungsassistent zeigt, wie Sie sie bekommen.</translation>
+    </message>
+    <message>
+        <source>This Docker engine is too old for opencode-cloud. Update Docker to 20.10 or newer.</source>
+        <translation>Diese Docker-Engine ist zu alt für opencode-cloud. Aktualisieren Sie Docker auf 20.10 oder neuer.</translation>
+    </message>
+    <message>
+        <source>Docker is not running or not installed. The setup wizard shows how to start it.</source>
+        <translation>Docker läuft nicht oder ist nicht installiert. Der Einrichtungsassistent zeigt, wie Sie es starten.</translation>
+    </message>
+    <message>
+        <source>Port %1 is in use by another program. Stop that program, or choose another port in Settings.</source>
+        <translation>Port %1 wird von einem anderen Programm benutzt. Beenden Sie dieses Programm oder wählen Sie in den Einstellungen einen anderen Port.</translation>
+    </message>
+    <message>
+        <source>A container named &quot;%1&quot; already exists and was not made by opencode-cloud. Remove or rename it with your Docker tools, then try again.</source>
+        <translation>Ein Container namens „%1“ existiert bereits und stammt nicht von opencode-cloud. Entfernen oder benennen Sie ihn mit Ihren Docker-Werkzeugen um und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>Something else holds what opencode-cloud needs (a port or a container name). The app&apos;s log has the details.</source>
+        <translation>Etwas anderes belegt, was opencode-cloud braucht (einen Port oder einen Containernamen). Das Protokoll der App enthält die Einzelheiten.</translation>
+    </message>
+    <message>
+        <source>opencode-cloud is not set up yet.</source>
+        <translation>opencode-cloud ist noch nicht eingerichtet.</translation>
+    </message>
+    <message>
+        <source>The settings do not allow this start (for example, listening on the network without a password). Review them in Settings; the app&apos;s log has the details.</source>
+        <translation>Die Einstellungen erlauben diesen Start nicht (zum Beispiel im Netzwerk erreichbar ohne Passwort). Prüfen Sie sie in den Einstellungen; das Protokoll der App enthält die Einzelheiten.</translation>
+    </message>
+    <message>
+        <source>The opencode image could not be built. The logs show the step that failed.</source>
+        <translation>Das opencode-Image konnte nicht gebaut werden. Die Protokolle zeigen den fehlgeschlagenen Schritt.</translation>
+    </message>
+    <message>
+        <source>opencode did not become ready in time, or stopped while starting. The logs show why.</source>
+        <translation>opencode wurde nicht rechtzeitig bereit oder hat sich beim Start beendet. Die Protokolle zeigen, warum.</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Abgebrochen.</translation>
+    </message>
+    <message>
+        <source>Something went wrong. The app&apos;s log has the details.</source>
+        <translation>Etwas ist schiefgegangen. Das Protokoll der App enthält die Einzelheiten.</translation>
+    </message>
+    <message>
+        <source>Docker is not running or not installed.</source>
+        <translation>Docker läuft nicht oder ist nicht installiert.</translation>
+    </message>
+    <message>
+        <source>You have no permission to use Docker.</source>
+        <translation>Sie haben keine Berechtigung, Docker zu benutzen.</translation>
+    </message>
+    <message>
+        <source>Docker does not know it: %1.</source>
+        <translation>Docker kennt es nicht: %1.</translation>
+    </message>
+    <message>
+        <source>Docker is busy with it: %1. Wait a moment and try again.</source>
+        <translation>Docker ist damit beschäftigt: %1. Warten Sie einen Moment und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>Docker did not answer in time. It may be overloaded; try again in a moment.</source>
+        <translation>Docker hat nicht rechtzeitig geantwortet. Es ist vielleicht überlastet; versuchen Sie es gleich noch einmal.</translation>
+    </message>
+    <message>
+        <source>The connection to Docker broke. Check that Docker is still running.</source>
+        <translation>Die Verbindung zu Docker ist abgebrochen. Prüfen Sie, ob Docker noch läuft.</translation>
+    </message>
+    <message>
+        <source>Docker reported an error: %1</source>
+        <translation>Docker meldet einen Fehler: %1</translation>
+    </message>
+    <message>
+        <source>Windows did not let opencode-cloud change %1%2.</source>
+        <translation>Windows hat opencode-cloud nicht erlaubt, %1 zu ändern%2.</translation>
+    </message>
+    <message>
+        <source>Open the setup wizard</source>
+        <translation>Einrichtungsassistent öffnen</translation>
+    </message>
+    <message>
+        <source>Open Settings</source>
+        <translation>Einstellungen öffnen</translation>
+    </message>
+    <message>
+        <source>Show the logs</source>
+        <translation>Protokolle anzeigen</translation>
     </message>
 </context>
 <context>
@@ -997,6 +1085,30 @@
         <source>opencode %1</source>
         <translation>opencode %1</translation>
     </message>
+    <message>
+        <source>Following the service&apos;s output.</source>
+        <translation>Die Ausgabe des Dienstes wird verfolgt.</translation>
+    </message>
+    <message>
+        <source>The service is stopped; waiting for it to start.</source>
+        <translation>Der Dienst ist gestoppt; es wird auf seinen Start gewartet.</translation>
+    </message>
+    <message>
+        <source>%1 Waiting for the service to come back.</source>
+        <translation>%1 Es wird gewartet, bis der Dienst wieder da ist.</translation>
+    </message>
+    <message>
+        <source>The service stopped; waiting for it to come back.</source>
+        <translation>Der Dienst wurde beendet; es wird gewartet, bis er wieder da ist.</translation>
+    </message>
+    <message>
+        <source>Cannot tell where the Docker engine is (%1).</source>
+        <translation>Es ist unklar, wo die Docker-Engine ist (%1).</translation>
+    </message>
+    <message>
+        <source>%1 Trying again.</source>
+        <translation>%1 Neuer Versuch folgt.</translation>
+    </message>
 </context>
 <context>
     <name>occ::StatusWindow</name>
@@ -1091,6 +1203,15 @@
     <message>
         <source>The new settings take effect when the service restarts. Restart it now?</source>
         <translation>Die neuen Einstellungen gelten nach einem Neustart des Dienstes. Jetzt neu starten?</translation>
+    </message>
+    <message>
+        <source>Click here: %1.</source>
+        <translation>Hier klicken: %1.</translation>
+    </message>
+    <message>
+        <source>%1?</source>
+        <comment>offer a remedy as a question: &quot;Open Settings?&quot;</comment>
+        <translation>%1?</translation>
     </message>
 </context>
 <context>

@@ -443,7 +443,95 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Windows did not let us change %1%2.</source>
+        <source>You have no permission to use Docker. The setup wizard shows how to get it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This Docker engine is too old for opencode-cloud. Update Docker to 20.10 or newer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Docker is not running or not installed. The setup wizard shows how to start it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Port %1 is in use by another program. Stop that program, or choose another port in Settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A container named &quot;%1&quot; already exists and was not made by opencode-cloud. Remove or rename it with your Docker tools, then try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Something else holds what opencode-cloud needs (a port or a container name). The app&apos;s log has the details.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>opencode-cloud is not set up yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The settings do not allow this start (for example, listening on the network without a password). Review them in Settings; the app&apos;s log has the details.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The opencode image could not be built. The logs show the step that failed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>opencode did not become ready in time, or stopped while starting. The logs show why.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Something went wrong. The app&apos;s log has the details.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Docker is not running or not installed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You have no permission to use Docker.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Docker does not know it: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Docker is busy with it: %1. Wait a moment and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Docker did not answer in time. It may be overloaded; try again in a moment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The connection to Docker broke. Check that Docker is still running.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Docker reported an error: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Windows did not let opencode-cloud change %1%2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the setup wizard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open Settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the logs</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -996,6 +1084,30 @@
         <source>opencode %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Following the service&apos;s output.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The service is stopped; waiting for it to start.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 Waiting for the service to come back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The service stopped; waiting for it to come back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot tell where the Docker engine is (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 Trying again.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>occ::StatusWindow</name>
@@ -1088,6 +1200,15 @@
     </message>
     <message>
         <source>The new settings take effect when the service restarts. Restart it now?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Click here: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1?</source>
+        <comment>offer a remedy as a question: &quot;Open Settings?&quot;</comment>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -5,7 +5,6 @@
 #include "core/config/ConfigStore.h"
 #include "core/config/FileCredentialStore.h"
 #include "core/service/ServiceOperation.h"
-#include "wizard/ErrorPresenter.h"
 
 namespace occ {
 
@@ -14,24 +13,16 @@ DefaultSetupBackend::DefaultSetupBackend(QString configPath, QObject* parent)
     , m_configPath(std::move(configPath))
 { }
 
-QString DefaultSetupBackend::saveConfig(const SetupChoices& choices, Config* saved)
+Result<Config, ConfigErrors> DefaultSetupBackend::saveConfig(const SetupChoices& choices)
 {
     ConfigStore store(m_configPath);
-    const auto result = store.update([&choices](Config& config) { config = choices.applyTo(config); });
-    if (!result) {
-        return toString(result.error());
-    }
-    if (saved) {
-        *saved = result.value();
-    }
-    return QString();
+    return store.update([&choices](Config& config) { config = choices.applyTo(config); });
 }
 
-QString DefaultSetupBackend::savePassword(const QString& password)
+Result<Unit, ConfigError> DefaultSetupBackend::savePassword(const QString& password)
 {
     FileCredentialStore store(ConfigPaths::credentialsFile(m_configPath));
-    const auto result = store.setPassword(password);
-    return result ? QString() : result.error().toString();
+    return store.setPassword(password);
 }
 
 QString DefaultSetupBackend::storedPassword() const
@@ -41,10 +32,9 @@ QString DefaultSetupBackend::storedPassword() const
     return result ? result.value() : QString();
 }
 
-QString DefaultSetupBackend::setStartAtLogin(bool enabled)
+Result<Unit, AutostartError> DefaultSetupBackend::setStartAtLogin(bool enabled)
 {
-    const auto result = Autostart::create()->setEnabled(enabled);
-    return result ? QString() : ErrorPresenter::autostart(result.error());
+    return Autostart::create()->setEnabled(enabled);
 }
 
 void DefaultSetupBackend::startService(const Config& config, const QString& password)

@@ -99,6 +99,7 @@ private Q_SLOTS:
 
         Detection detection; // the real engine and port checks
         DefaultSetupBackend backend(m_configPath);
+        qRegisterMetaType<ServiceOutcome>();
         QSignalSpy finished(&backend, &SetupBackend::serviceFinished);
         SetupWizard wizard(context, &detection, &backend);
         wizard.show();
@@ -110,7 +111,8 @@ private Q_SLOTS:
             QCOMPARE(wizard.currentId(), id);
         }
         QVERIFY(finished.wait(90000));
-        QVERIFY2(finished.first().at(0).toBool(), qPrintable(finished.first().at(1).toString()));
+        const auto outcome = finished.first().at(0).value<ServiceOutcome>();
+        QVERIFY2(outcome.ok(), qPrintable(outcome.error.message));
         QVERIFY(inspect().running);
 
         // The wizard kept what it does not ask about, and stored a password the service uses.

@@ -1,11 +1,15 @@
 // The tray menu and the fallback status window show one set of actions (TrayActions), whose enablement
 // follows the status the controller renders. Runs the real TrayApp with the monitor off, offscreen (no
 // tray there, so the status window stands in and both views exist).
+#include "app/Dialogs.h"
 #include "app/LogViewer.h"
 #include "app/StatusWindow.h"
 #include "app/TrayActions.h"
 #include "app/TrayApp.h"
 #include "app/TrayIcon.h"
+#include "core/config/ConfigStore.h"
+#include "wizard/ErrorPresenter.h"
+#include "wizard/SetupWizard.h"
 
 #include <QAction>
 #include <QMenu>
@@ -30,6 +34,7 @@ private Q_SLOTS:
     void enablementFollowsEachState();
     void bothViewsShowTheSameActions();
     void aButtonAndTheMenuEntryDoTheSameThing();
+    void aFailedStartOffersTheFixNotACommand();
 
 private:
     QTemporaryDir m_home;
@@ -161,6 +166,36 @@ void TestTrayActions::aButtonAndTheMenuEntryDoTheSameThing()
     m_app->actions()->showLogs()->trigger(); // what the tray menu entry does
     QVERIFY(m_app->logViewer()->isVisible());
     m_app->logViewer()->hide();
+}
+
+void TestTrayActions::aFailedStartOffersTheFixNotACommand()
+{
+    // A real start against an engine that is not there: ServiceController reports it with the CLI's advice
+    // (`sudo systemctl start docker`, `occ setup`); the desktop names the problem and offers the wizard.
+    const QString configPath = m_home.filePath(QStringLiteral("no-engine/config.json"));
+    const auto written = ConfigStore(configPath).update([this](Config& config) {
+        config.dockerHost = QStringLiteral("unix://") + m_home.filePath(QStringLiteral("no-engine/docker.sock"));
+    });
+    QVERIFY(written.ok());
+    TrayApp::Options options;
+    options.configPath = configPath;
+    options.startMonitor = false;
+    options.openWizardOnFirstRun = false;
+    options.trayRetries = 1;
+    m_app = std::make_unique<TrayApp>(options);
+    m_app->start();
+    QVERIFY(m_app->actions()->start()->isEnabled());
+
+    Dialogs::setNextAnswer(Dialogs::Answer::Yes);
+    m_app->actions()->start()->trigger();
+    QTRY_VERIFY_WITH_TIMEOUT(Dialogs::lastText().contains(QStringLiteral("Docker is not running")), 20000);
+    const QString text = Dialogs::lastText();
+    QVERIFY2(!text.contains(QStringLiteral("occ ")) && !text.contains(QLatin1Char('`')), qPrintable(text));
+    QVERIFY2(text.contains(ErrorPresenter::remedyLabel(ErrorPresenter::Remedy::OpenSetup)), qPrintable(text));
+    // Yes: the wizard, whose detection page explains how to get Docker going.
+    QTRY_VERIFY(m_app->wizard() && m_app->wizard()->isVisible());
+    m_app->wizard()->close();
+    QTRY_VERIFY(!m_app->wizard()); // deleted on close, before the app that owns its detection goes
 }
 
 QTEST_MAIN(TestTrayActions)

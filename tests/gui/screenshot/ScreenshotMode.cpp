@@ -186,7 +186,7 @@ int ScreenshotMode::run()
     }
     viewer->appendServiceLines(lines);
     viewer->flush();
-    viewer->setFollowerState(QObject::tr("Following the container's logs"));
+    viewer->setFollowerState(LogFollowerState());
     viewer->show();
     viewer->searchEdit()->setText(QStringLiteral("tool call"));
     viewer->findPrevious();
