@@ -1,6 +1,7 @@
 #include "app/LogViewer.h"
 
 #include "app/Dialogs.h"
+#include "app/StatusPresenter.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -290,9 +291,9 @@ void LogViewer::rebuildView()
     }
 }
 
-void LogViewer::setFollowerState(const QString& text)
+void LogViewer::setFollowerState(const LogFollowerState& state)
 {
-    m_state->setText(text);
+    m_state->setText(StatusPresenter::followerText(state));
 }
 
 void LogViewer::clear()

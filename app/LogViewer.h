@@ -55,7 +55,7 @@ public Q_SLOTS:
     void appendServiceLines(const QVector<occ::LogLine>& lines);
     void appendAppLine(const QString& line, int level);
     void appendEntries(const QVector<occ::LogEntry>& entries);
-    void setFollowerState(const QString& text);
+    void setFollowerState(const occ::LogFollowerState& state);
     void clear();
     // Moves queued lines into the buffer and the view now (the timer calls it; tests too).
     void flush();

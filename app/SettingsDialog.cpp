@@ -1,10 +1,11 @@
 #include "app/SettingsDialog.h"
 
 #include "app/Dialogs.h"
+#include "core/autostart/Autostart.h"
 #include "core/config/ConfigPaths.h"
 #include "core/config/ConfigStore.h"
 #include "core/config/FileCredentialStore.h"
-#include "wizard/autostart/Autostart.h"
+#include "wizard/ErrorPresenter.h"
 #include "wizard/widgets/AccessWidget.h"
 #include "wizard/widgets/CredentialsWidget.h"
 #include "wizard/widgets/PersistenceWidget.h"
@@ -141,9 +142,9 @@ QString SettingsDialog::save()
         }
     }
     if (m_autostart && m_autostart->isEnabled() != c.startAtLogin) {
-        const QString error = m_autostart->setEnabled(c.startAtLogin);
-        if (!error.isEmpty()) {
-            return error;
+        const auto result = m_autostart->setEnabled(c.startAtLogin);
+        if (!result) {
+            return ErrorPresenter::autostart(result.error());
         }
     }
     const bool changed = m_saved.bind != m_loaded.bind || m_saved.port != m_loaded.port

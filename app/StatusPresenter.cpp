@@ -1,5 +1,8 @@
 #include "app/StatusPresenter.h"
 
+#include "core/service/LogFollower.h"
+#include "wizard/ErrorPresenter.h"
+
 #include <QCoreApplication>
 
 namespace occ {
@@ -60,6 +63,26 @@ QString StatusPresenter::stateText(ServiceStatus::State state)
         return tr("Restarting");
     case ServiceStatus::State::Updating:
         return tr("Updating");
+    }
+    return QString();
+}
+
+QString StatusPresenter::followerText(const LogFollowerState& state)
+{
+    switch (state.kind) {
+    case LogFollowerState::Kind::Following:
+        return tr("Following the service's output.");
+    case LogFollowerState::Kind::WaitingForStart:
+        return tr("The service is stopped; waiting for it to start.");
+    case LogFollowerState::Kind::StreamEnded:
+        if (state.error.isError()) {
+            return tr("%1 Waiting for the service to come back.").arg(ErrorPresenter::docker(state.error));
+        }
+        return tr("The service stopped; waiting for it to come back.");
+    case LogFollowerState::Kind::NoEngine:
+        return tr("Cannot tell where the Docker engine is (%1).").arg(state.detail);
+    case LogFollowerState::Kind::EngineError:
+        return tr("%1 Trying again.").arg(ErrorPresenter::docker(state.error));
     }
     return QString();
 }

@@ -7,6 +7,8 @@
 
 namespace occ {
 
+struct LogFollowerState;
+
 // How the tray (or the fallback status window) shows one ServiceStatus: icon, tooltip, the menu's status
 // line, and which actions make sense. Pure, so every state is unit-tested; the tray only renders it.
 struct StatusView
@@ -35,6 +37,8 @@ public:
     static QString uptimeText(qint64 seconds);
     // Words for one state, as the status line starts ("Running", "Stopped", ...).
     static QString stateText(ServiceStatus::State state);
+    // The log viewer's status line for where its follower is.
+    static QString followerText(const LogFollowerState& state);
 };
 
 } // namespace occ

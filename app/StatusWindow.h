@@ -2,47 +2,34 @@
 
 #include "app/StatusPresenter.h"
 
+#include <QList>
 #include <QWidget>
 
 class QLabel;
-class QPushButton;
+class QToolButton;
 
 namespace occ {
 
-// Shown instead of the tray icon when the desktop has no system tray: the same status and actions in a
-// small window. Closing it hides it; Quit quits.
+class TrayActions;
+
+// Shown instead of the tray icon when the desktop has no system tray: the same status and the same
+// actions (the tray's TrayActions, as buttons) in a small window. Closing it hides it; Quit quits.
 class StatusWindow : public QWidget
 {
     Q_OBJECT
 public:
-    explicit StatusWindow(QWidget* parent = nullptr);
+    explicit StatusWindow(TrayActions* actions, QWidget* parent = nullptr);
 
     void render(const StatusView& view);
     QLabel* statusLabel() const { return m_status; }
-
-Q_SIGNALS:
-    void startRequested();
-    void stopRequested();
-    void restartRequested();
-    void openInBrowserRequested();
-    void copyPasswordRequested();
-    void showLogsRequested();
-    void setupRequested();
-    void settingsRequested();
-    void quitRequested();
+    // One button per action, in the tray menu's order.
+    const QList<QToolButton*>& buttons() const { return m_buttons; }
 
 private:
     QLabel* m_icon;
     QLabel* m_status;
     QLabel* m_detail;
-    QPushButton* m_start;
-    QPushButton* m_stop;
-    QPushButton* m_restart;
-    QPushButton* m_open;
-    QPushButton* m_copyPassword;
-    QPushButton* m_logs;
-    QPushButton* m_setup;
-    QPushButton* m_settings;
+    QList<QToolButton*> m_buttons;
     QString m_iconName;
 };
 

@@ -5,7 +5,9 @@
 #include "app/Notifier.h"
 #include "app/SettingsDialog.h"
 #include "app/StatusWindow.h"
+#include "app/TrayActions.h"
 #include "app/TrayIcon.h"
+#include "core/autostart/Autostart.h"
 #include "core/config/ConfigPaths.h"
 #include "core/config/ConfigStore.h"
 #include "core/config/FileCredentialStore.h"
@@ -17,8 +19,8 @@
 #include "core/service/ServiceOperation.h"
 #include "core/service/ServiceSpec.h"
 #include "wizard/DefaultSetupBackend.h"
+#include "wizard/ErrorPresenter.h"
 #include "wizard/SetupWizard.h"
-#include "wizard/autostart/Autostart.h"
 
 #include <QAction>
 #include <QApplication>
@@ -28,6 +30,8 @@
 #include <QSystemTrayIcon>
 #include <QUrl>
 
+#include <utility>
+
 namespace occ {
 
 TrayApp::TrayApp(Options options, QObject* parent)
@@ -35,7 +39,8 @@ TrayApp::TrayApp(Options options, QObject* parent)
     , m_options(std::move(options))
     , m_monitor(new ServiceMonitor(this))
     , m_notifier(new Notifier(this))
-    , m_tray(new TrayIcon(this))
+    , m_actions(new TrayActions(this))
+    , m_tray(new TrayIcon(m_actions, this))
 {
     if (m_options.configPath.isEmpty()) {
         m_options.configPath = ConfigPaths::configFile();
@@ -50,17 +55,19 @@ TrayApp::TrayApp(Options options, QObject* parent)
                 notify(title, message, critical);
             });
 
-    connect(m_tray, &TrayIcon::startRequested, this, &TrayApp::startService);
-    connect(m_tray, &TrayIcon::stopRequested, this, &TrayApp::stopService);
-    connect(m_tray, &TrayIcon::restartRequested, this, &TrayApp::restartService);
-    connect(m_tray, &TrayIcon::openInBrowserRequested, this, &TrayApp::openInBrowser);
-    connect(m_tray, &TrayIcon::copyPasswordRequested, this, &TrayApp::copyPassword);
-    connect(m_tray, &TrayIcon::showLogsRequested, this, &TrayApp::showLogs);
-    connect(m_tray, &TrayIcon::setupRequested, this, &TrayApp::showSetupWizard);
-    connect(m_tray, &TrayIcon::settingsRequested, this, &TrayApp::showSettings);
-    connect(m_tray, &TrayIcon::quitRequested, this, &TrayApp::quit);
+    // One set of actions for the tray menu and the status window.
+    connect(m_actions->start(), &QAction::triggered, this, &TrayApp::startService);
+    connect(m_actions->stop(), &QAction::triggered, this, &TrayApp::stopService);
+    connect(m_actions->restart(), &QAction::triggered, this, &TrayApp::restartService);
+    connect(m_actions->openInBrowser(), &QAction::triggered, this, &TrayApp::openInBrowser);
+    connect(m_actions->copyPassword(), &QAction::triggered, this, &TrayApp::copyPassword);
+    connect(m_actions->showLogs(), &QAction::triggered, this, &TrayApp::showLogs);
+    connect(m_actions->setup(), &QAction::triggered, this, &TrayApp::showSetupWizard);
+    connect(m_actions->settings(), &QAction::triggered, this, &TrayApp::showSettings);
+    connect(m_actions->quit(), &QAction::triggered, this, &TrayApp::quit);
     // The uptime in the status line is refreshed when someone looks, not by a timer: idle means idle.
     connect(m_tray, &TrayIcon::menuAboutToShow, this, &TrayApp::rerender);
+    connect(m_tray, &TrayIcon::messageClicked, this, [this] { runRemedy(std::exchange(m_pendingRemedy, 0)); });
 
     m_trayTimer.setInterval(m_options.trayRetryIntervalMs);
     connect(&m_trayTimer, &QTimer::timeout, this, &TrayApp::checkTray);
@@ -138,16 +145,7 @@ void TrayApp::checkTray()
 void TrayApp::useStatusWindow()
 {
     if (!m_statusWindow) {
-        m_statusWindow = new StatusWindow;
-        connect(m_statusWindow, &StatusWindow::startRequested, this, &TrayApp::startService);
-        connect(m_statusWindow, &StatusWindow::stopRequested, this, &TrayApp::stopService);
-        connect(m_statusWindow, &StatusWindow::restartRequested, this, &TrayApp::restartService);
-        connect(m_statusWindow, &StatusWindow::openInBrowserRequested, this, &TrayApp::openInBrowser);
-        connect(m_statusWindow, &StatusWindow::copyPasswordRequested, this, &TrayApp::copyPassword);
-        connect(m_statusWindow, &StatusWindow::showLogsRequested, this, &TrayApp::showLogs);
-        connect(m_statusWindow, &StatusWindow::setupRequested, this, &TrayApp::showSetupWizard);
-        connect(m_statusWindow, &StatusWindow::settingsRequested, this, &TrayApp::showSettings);
-        connect(m_statusWindow, &StatusWindow::quitRequested, this, &TrayApp::quit);
+        m_statusWindow = new StatusWindow(m_actions);
         m_statusWindow->render(m_view);
     }
     m_statusWindow->show();
@@ -172,6 +170,7 @@ void TrayApp::rerender()
     if (m_operationRunning) {
         m_view.canStart = m_view.canStop = m_view.canRestart = false;
     }
+    m_actions->render(m_view);
     m_tray->render(m_view);
     if (m_statusWindow) {
         m_statusWindow->render(m_view);
@@ -180,6 +179,7 @@ void TrayApp::rerender()
 
 void TrayApp::notify(const QString& title, const QString& message, bool critical)
 {
+    m_pendingRemedy = int(ErrorPresenter::Remedy::None);
     if (m_tray->isVisible()) {
         m_tray->showMessage(title, message, critical);
     }
@@ -193,21 +193,61 @@ void TrayApp::runOperation(int kind)
     m_operationRunning = true;
     rerender();
     auto* operation = new ServiceOperation(ServiceOperation::Kind(kind), m_config, password(), this);
-    connect(operation, &ServiceOperation::finished, this, [this, kind](bool ok, const QString& message) {
+    connect(operation, &ServiceOperation::finished, this, [this, kind](const ServiceOutcome& outcome) {
         m_operationRunning = false;
         m_monitor->refresh();
         rerender();
-        if (!ok) {
-            const QString title = ServiceOperation::Kind(kind) == ServiceOperation::Kind::Stop
-                ? tr("opencode-cloud could not be stopped")
-                : tr("opencode-cloud could not be started");
-            notify(title, message, true);
-            if (!m_tray->isVisible()) {
-                Dialogs::critical(nullptr, title, message);
-            }
+        if (!outcome.ok()) {
+            reportFailure(kind, outcome.error);
         }
     });
     operation->start();
+}
+
+void TrayApp::reportFailure(int kind, const ServiceError& error)
+{
+    // The whole story, with the engine's words, goes to the app's log (the log viewer shows it).
+    Logging::get("app")->warn("{} failed: {}",
+                              ServiceOperation::Kind(kind) == ServiceOperation::Kind::Stop ? "stop" : "start",
+                              error.message.toStdString());
+    const QString title = ServiceOperation::Kind(kind) == ServiceOperation::Kind::Stop
+        ? tr("opencode-cloud could not be stopped")
+        : tr("opencode-cloud could not be started");
+    const ErrorPresenter::View view = ErrorPresenter::service(error, m_config);
+    const QString remedy = ErrorPresenter::remedyLabel(view.remedy);
+    if (m_tray->isVisible()) {
+        notify(title, remedy.isEmpty() ? view.text : view.text + QLatin1Char('\n') + tr("Click here: %1.").arg(remedy),
+               true);
+        m_pendingRemedy = int(view.remedy);
+        return;
+    }
+    if (remedy.isEmpty()) {
+        Dialogs::critical(nullptr, title, view.text);
+        return;
+    }
+    if (Dialogs::question(nullptr, title,
+                          view.text + QStringLiteral("\n\n")
+                              + tr("%1?", "offer a remedy as a question: \"Open Settings?\"").arg(remedy))
+        == Dialogs::Answer::Yes) {
+        runRemedy(int(view.remedy));
+    }
+}
+
+void TrayApp::runRemedy(int remedy)
+{
+    switch (ErrorPresenter::Remedy(remedy)) {
+    case ErrorPresenter::Remedy::None:
+        break;
+    case ErrorPresenter::Remedy::OpenSetup:
+        showSetupWizard();
+        break;
+    case ErrorPresenter::Remedy::OpenSettings:
+        showSettings();
+        break;
+    case ErrorPresenter::Remedy::ShowLogs:
+        showLogs();
+        break;
+    }
 }
 
 void TrayApp::startService()

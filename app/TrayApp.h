@@ -2,6 +2,7 @@
 
 #include "app/StatusPresenter.h"
 #include "core/config/Config.h"
+#include "core/service/ServiceError.h"
 #include "core/service/ServiceState.h"
 
 #include <QObject>
@@ -18,6 +19,7 @@ class ServiceMonitor;
 class SettingsDialog;
 class SetupWizard;
 class StatusWindow;
+class TrayActions;
 class TrayIcon;
 
 // The desktop app's controller: owns the monitor, the tray (or the status window when there is no tray),
@@ -41,6 +43,7 @@ public:
 
     void start();
 
+    TrayActions* actions() const { return m_actions; }
     TrayIcon* trayIcon() const { return m_tray; }
     StatusWindow* statusWindow() const { return m_statusWindow; }
     LogViewer* logViewer();
@@ -73,6 +76,9 @@ private:
     void useStatusWindow();
     void notify(const QString& title, const QString& message, bool critical);
     void runOperation(int kind);
+    // Tells the user why an operation failed, in the desktop's words, and offers the fix.
+    void reportFailure(int kind, const ServiceError& error);
+    void runRemedy(int remedy);
     void rerender();
 
     Options m_options;
@@ -80,6 +86,7 @@ private:
     bool m_configExists = false;
     ServiceMonitor* m_monitor;
     Notifier* m_notifier;
+    TrayActions* m_actions;
     TrayIcon* m_tray;
     StatusWindow* m_statusWindow = nullptr;
     QPointer<LogViewer> m_logViewer;
@@ -92,6 +99,8 @@ private:
     QTimer m_trayTimer;
     int m_trayAttempts = 0;
     bool m_operationRunning = false;
+    // ErrorPresenter::Remedy of the last failure notification: clicking the message runs it.
+    int m_pendingRemedy = 0;
 };
 
 } // namespace occ

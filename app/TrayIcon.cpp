@@ -1,5 +1,7 @@
 #include "app/TrayIcon.h"
 
+#include "app/TrayActions.h"
+
 #include <QAction>
 #include <QCursor>
 #include <QIcon>
@@ -8,32 +10,26 @@
 
 namespace occ {
 
-TrayIcon::TrayIcon(QObject* parent)
+TrayIcon::TrayIcon(TrayActions* actions, QObject* parent)
     : QObject(parent)
+    , m_actions(actions)
     , m_menu(new QMenu)
     , m_tray(new QSystemTrayIcon(this))
 {
     m_menu->setObjectName(QStringLiteral("trayMenu"));
-    m_status = m_menu->addAction(QString());
-    m_status->setEnabled(false);
-    m_menu->addSeparator();
-    m_start = m_menu->addAction(tr("&Start"), this, &TrayIcon::startRequested);
-    m_stop = m_menu->addAction(tr("S&top"), this, &TrayIcon::stopRequested);
-    m_restart = m_menu->addAction(tr("&Restart"), this, &TrayIcon::restartRequested);
-    m_menu->addSeparator();
-    m_open = m_menu->addAction(tr("&Open in browser"), this, &TrayIcon::openInBrowserRequested);
-    m_copyPassword = m_menu->addAction(tr("&Copy password"), this, &TrayIcon::copyPasswordRequested);
-    m_logs = m_menu->addAction(tr("Show &logs"), this, &TrayIcon::showLogsRequested);
-    m_menu->addSeparator();
-    m_setup = m_menu->addAction(tr("Setup &wizard…"), this, &TrayIcon::setupRequested);
-    m_settings = m_menu->addAction(tr("S&ettings…"), this, &TrayIcon::settingsRequested);
-    m_menu->addSeparator();
-    m_quit = m_menu->addAction(tr("&Quit"), this, &TrayIcon::quitRequested);
+    const auto groups = m_actions->groups();
+    for (const auto& group : groups) {
+        if (!m_menu->isEmpty()) {
+            m_menu->addSeparator();
+        }
+        m_menu->addActions(group);
+    }
     connect(m_menu, &QMenu::aboutToShow, this, &TrayIcon::menuAboutToShow);
 
     m_tray->setContextMenu(m_menu);
     connect(m_tray, &QSystemTrayIcon::activated, this,
             [this](QSystemTrayIcon::ActivationReason reason) { handleActivated(int(reason)); });
+    connect(m_tray, &QSystemTrayIcon::messageClicked, this, &TrayIcon::messageClicked);
     render(StatusPresenter::present(ServiceStatus(), QDateTime::currentDateTimeUtc()));
 }
 
@@ -50,18 +46,6 @@ void TrayIcon::render(const StatusView& view)
         m_tray->setIcon(QIcon(view.iconPath()));
     }
     m_tray->setToolTip(view.tooltip);
-    m_status->setText(view.statusLine);
-    m_start->setEnabled(view.canStart);
-    m_stop->setEnabled(view.canStop);
-    m_restart->setEnabled(view.canRestart);
-    m_open->setEnabled(view.canOpen);
-    m_copyPassword->setEnabled(view.canCopyPassword);
-    m_logs->setEnabled(view.canShowLogs);
-    m_settings->setEnabled(!view.needsSetup);
-    // When nothing is set up, the wizard is what the menu leads with.
-    QFont font = m_setup->font();
-    font.setBold(view.needsSetup);
-    m_setup->setFont(font);
 }
 
 void TrayIcon::show()

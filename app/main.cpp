@@ -1,5 +1,4 @@
 #include "app/Resources.h"
-#include "app/ScreenshotMode.h"
 #include "app/SingleInstance.h"
 #include "app/Translations.h"
 #include "app/TrayApp.h"
@@ -33,15 +32,11 @@ int main(int argc, char* argv[])
                                           QStringLiteral("file"));
     const QCommandLineOption autostartOption(QStringLiteral("autostart"),
                                              QStringLiteral("Started at login: stay in the tray."));
-    const QCommandLineOption screenshotOption(QStringLiteral("screenshots"),
-                                              QStringLiteral("Show every window with sample data, save PNGs to "
-                                                             "dir, and exit."),
-                                              QStringLiteral("dir"));
     const QCommandLineOption trayOption(QStringLiteral("print-tray-available"),
                                         QStringLiteral("Print whether a system tray is available; exit 0 if so."));
     const QCommandLineOption langOption(QStringLiteral("lang"), QStringLiteral("Use this language (e.g. de)."),
                                         QStringLiteral("code"));
-    parser.addOptions({configOption, autostartOption, screenshotOption, trayOption, langOption});
+    parser.addOptions({configOption, autostartOption, trayOption, langOption});
     parser.process(app);
 
     occ::Translations::install(&app, parser.isSet(langOption) ? QLocale(parser.value(langOption)) : QLocale());
@@ -52,29 +47,15 @@ int main(int argc, char* argv[])
         return available ? 0 : 1;
     }
 
-    const QString screenshots =
-        parser.isSet(screenshotOption) ? parser.value(screenshotOption) : qEnvironmentVariable("OCC_SCREENSHOT_DIR");
     occ::TrayApp::Options options;
     options.configPath = occ::ConfigPaths::configFile(parser.value(configOption));
 
     occ::Logging::Options logging;
     logging.ringBuffer = true;
-    if (screenshots.isEmpty()) {
-        const QString dir = QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation);
-        QDir().mkpath(dir);
-        logging.logFile = dir + QStringLiteral("/opencode-cloud-app.log");
-    }
+    const QString dir = QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation);
+    QDir().mkpath(dir);
+    logging.logFile = dir + QStringLiteral("/opencode-cloud-app.log");
     occ::Logging::setup(logging);
-
-    if (!screenshots.isEmpty()) {
-        options.startMonitor = false;
-        options.openWizardOnFirstRun = false;
-        options.trayRetries = 1;
-        occ::TrayApp tray(options);
-        tray.start();
-        const int failures = occ::ScreenshotMode(&tray, screenshots).run();
-        return failures == 0 ? 0 : 2;
-    }
 
     occ::SingleInstance instance;
     if (!instance.claim()) {

@@ -2,13 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de" sourcelanguage="en">
 <context>
-    <name>QObject</name>
-    <message>
-        <source>Following the container&apos;s logs</source>
-        <translation>Container-Protokoll wird verfolgt</translation>
-    </message>
-</context>
-<context>
     <name>occ</name>
     <message>
         <source>Docker is not installed</source>
@@ -186,25 +179,6 @@
     <message>
         <source>Cancelling at the next step…</source>
         <translation>Abbruch beim nächsten Schritt …</translation>
-    </message>
-</context>
-<context>
-    <name>occ::Autostart</name>
-    <message>
-        <source>Could not remove %1.</source>
-        <translation>%1 konnte nicht entfernt werden.</translation>
-    </message>
-    <message>
-        <source>Could not write %1: %2</source>
-        <translation>%1 konnte nicht geschrieben werden: %2</translation>
-    </message>
-    <message>
-        <source>Could not write %1.</source>
-        <translation>%1 konnte nicht geschrieben werden.</translation>
-    </message>
-    <message>
-        <source>Could not create %1.</source>
-        <translation>%1 konnte nicht angelegt werden.</translation>
     </message>
 </context>
 <context>
@@ -452,6 +426,113 @@
     <message>
         <source>Port %1 is taken. Choose another port.</source>
         <translation>Port %1 ist belegt. Wählen Sie einen anderen Port.</translation>
+    </message>
+</context>
+<context>
+    <name>occ::ErrorPresenter</name>
+    <message>
+        <source>Could not create the folder %1%2.</source>
+        <translation>Der Ordner %1 konnte nicht angelegt werden%2.</translation>
+    </message>
+    <message>
+        <source>Could not write %1%2.</source>
+        <translation>%1 konnte nicht geschrieben werden%2.</translation>
+    </message>
+    <message>
+        <source>Could not remove %1%2.</source>
+        <translation>%1 konnte nicht entfernt werden%2.</translation>
+    </message>
+    <message>
+        <source>You have no permission to use Docker. The setup wizard shows how to get it.</source>
+        <translation>Sie haben keine Berechtigung, Docker zu benutzen. Der Einrichtungsassistent zeigt, wie Sie sie bekommen.</translation>
+    </message>
+    <message>
+        <source>This Docker engine is too old for opencode-cloud. Update Docker to 20.10 or newer.</source>
+        <translation>Diese Docker-Engine ist zu alt für opencode-cloud. Aktualisieren Sie Docker auf 20.10 oder neuer.</translation>
+    </message>
+    <message>
+        <source>Docker is not running or not installed. The setup wizard shows how to start it.</source>
+        <translation>Docker läuft nicht oder ist nicht installiert. Der Einrichtungsassistent zeigt, wie Sie es starten.</translation>
+    </message>
+    <message>
+        <source>Port %1 is in use by another program. Stop that program, or choose another port in Settings.</source>
+        <translation>Port %1 wird von einem anderen Programm benutzt. Beenden Sie dieses Programm oder wählen Sie in den Einstellungen einen anderen Port.</translation>
+    </message>
+    <message>
+        <source>A container named &quot;%1&quot; already exists and was not made by opencode-cloud. Remove or rename it with your Docker tools, then try again.</source>
+        <translation>Ein Container namens „%1“ existiert bereits und stammt nicht von opencode-cloud. Entfernen oder benennen Sie ihn mit Ihren Docker-Werkzeugen um und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>Something else holds what opencode-cloud needs (a port or a container name). The app&apos;s log has the details.</source>
+        <translation>Etwas anderes belegt, was opencode-cloud braucht (einen Port oder einen Containernamen). Das Protokoll der App enthält die Einzelheiten.</translation>
+    </message>
+    <message>
+        <source>opencode-cloud is not set up yet.</source>
+        <translation>opencode-cloud ist noch nicht eingerichtet.</translation>
+    </message>
+    <message>
+        <source>The settings do not allow this start (for example, listening on the network without a password). Review them in Settings; the app&apos;s log has the details.</source>
+        <translation>Die Einstellungen erlauben diesen Start nicht (zum Beispiel im Netzwerk erreichbar ohne Passwort). Prüfen Sie sie in den Einstellungen; das Protokoll der App enthält die Einzelheiten.</translation>
+    </message>
+    <message>
+        <source>The opencode image could not be built. The logs show the step that failed.</source>
+        <translation>Das opencode-Image konnte nicht gebaut werden. Die Protokolle zeigen den fehlgeschlagenen Schritt.</translation>
+    </message>
+    <message>
+        <source>opencode did not become ready in time, or stopped while starting. The logs show why.</source>
+        <translation>opencode wurde nicht rechtzeitig bereit oder hat sich beim Start beendet. Die Protokolle zeigen, warum.</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Abgebrochen.</translation>
+    </message>
+    <message>
+        <source>Something went wrong. The app&apos;s log has the details.</source>
+        <translation>Etwas ist schiefgegangen. Das Protokoll der App enthält die Einzelheiten.</translation>
+    </message>
+    <message>
+        <source>Docker is not running or not installed.</source>
+        <translation>Docker läuft nicht oder ist nicht installiert.</translation>
+    </message>
+    <message>
+        <source>You have no permission to use Docker.</source>
+        <translation>Sie haben keine Berechtigung, Docker zu benutzen.</translation>
+    </message>
+    <message>
+        <source>Docker does not know it: %1.</source>
+        <translation>Docker kennt es nicht: %1.</translation>
+    </message>
+    <message>
+        <source>Docker is busy with it: %1. Wait a moment and try again.</source>
+        <translation>Docker ist damit beschäftigt: %1. Warten Sie einen Moment und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>Docker did not answer in time. It may be overloaded; try again in a moment.</source>
+        <translation>Docker hat nicht rechtzeitig geantwortet. Es ist vielleicht überlastet; versuchen Sie es gleich noch einmal.</translation>
+    </message>
+    <message>
+        <source>The connection to Docker broke. Check that Docker is still running.</source>
+        <translation>Die Verbindung zu Docker ist abgebrochen. Prüfen Sie, ob Docker noch läuft.</translation>
+    </message>
+    <message>
+        <source>Docker reported an error: %1</source>
+        <translation>Docker meldet einen Fehler: %1</translation>
+    </message>
+    <message>
+        <source>Windows did not let opencode-cloud change %1%2.</source>
+        <translation>Windows hat opencode-cloud nicht erlaubt, %1 zu ändern%2.</translation>
+    </message>
+    <message>
+        <source>Open the setup wizard</source>
+        <translation>Einrichtungsassistent öffnen</translation>
+    </message>
+    <message>
+        <source>Open Settings</source>
+        <translation>Einstellungen öffnen</translation>
+    </message>
+    <message>
+        <source>Show the logs</source>
+        <translation>Protokolle anzeigen</translation>
     </message>
 </context>
 <context>
@@ -1004,9 +1085,44 @@
         <source>opencode %1</source>
         <translation>opencode %1</translation>
     </message>
+    <message>
+        <source>Following the service&apos;s output.</source>
+        <translation>Die Ausgabe des Dienstes wird verfolgt.</translation>
+    </message>
+    <message>
+        <source>The service is stopped; waiting for it to start.</source>
+        <translation>Der Dienst ist gestoppt; es wird auf seinen Start gewartet.</translation>
+    </message>
+    <message>
+        <source>%1 Waiting for the service to come back.</source>
+        <translation>%1 Es wird gewartet, bis der Dienst wieder da ist.</translation>
+    </message>
+    <message>
+        <source>The service stopped; waiting for it to come back.</source>
+        <translation>Der Dienst wurde beendet; es wird gewartet, bis er wieder da ist.</translation>
+    </message>
+    <message>
+        <source>Cannot tell where the Docker engine is (%1).</source>
+        <translation>Es ist unklar, wo die Docker-Engine ist (%1).</translation>
+    </message>
+    <message>
+        <source>%1 Trying again.</source>
+        <translation>%1 Neuer Versuch folgt.</translation>
+    </message>
 </context>
 <context>
     <name>occ::StatusWindow</name>
+    <message>
+        <source>opencode-cloud</source>
+        <translation>opencode-cloud</translation>
+    </message>
+    <message>
+        <source>Your desktop has no system tray, so opencode-cloud shows this window instead.</source>
+        <translation>Ihre Arbeitsumgebung hat keinen Systembereich, daher zeigt opencode-cloud stattdessen dieses Fenster.</translation>
+    </message>
+</context>
+<context>
+    <name>occ::TrayActions</name>
     <message>
         <source>&amp;Start</source>
         <translation>&amp;Starten</translation>
@@ -1038,14 +1154,6 @@
     <message>
         <source>S&amp;ettings…</source>
         <translation>&amp;Einstellungen …</translation>
-    </message>
-    <message>
-        <source>opencode-cloud</source>
-        <translation>opencode-cloud</translation>
-    </message>
-    <message>
-        <source>Your desktop has no system tray, so opencode-cloud shows this window instead.</source>
-        <translation>Ihre Arbeitsumgebung hat keinen Systembereich, daher zeigt opencode-cloud stattdessen dieses Fenster.</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
@@ -1096,44 +1204,14 @@
         <source>The new settings take effect when the service restarts. Restart it now?</source>
         <translation>Die neuen Einstellungen gelten nach einem Neustart des Dienstes. Jetzt neu starten?</translation>
     </message>
-</context>
-<context>
-    <name>occ::TrayIcon</name>
     <message>
-        <source>&amp;Start</source>
-        <translation>&amp;Starten</translation>
+        <source>Click here: %1.</source>
+        <translation>Hier klicken: %1.</translation>
     </message>
     <message>
-        <source>S&amp;top</source>
-        <translation>S&amp;toppen</translation>
-    </message>
-    <message>
-        <source>&amp;Restart</source>
-        <translation>&amp;Neu starten</translation>
-    </message>
-    <message>
-        <source>&amp;Open in browser</source>
-        <translation>Im &amp;Browser öffnen</translation>
-    </message>
-    <message>
-        <source>&amp;Copy password</source>
-        <translation>Passwort &amp;kopieren</translation>
-    </message>
-    <message>
-        <source>Show &amp;logs</source>
-        <translation>&amp;Protokolle anzeigen</translation>
-    </message>
-    <message>
-        <source>Setup &amp;wizard…</source>
-        <translation>Einrichtungs&amp;assistent …</translation>
-    </message>
-    <message>
-        <source>S&amp;ettings…</source>
-        <translation>&amp;Einstellungen …</translation>
-    </message>
-    <message>
-        <source>&amp;Quit</source>
-        <translation>&amp;Beenden</translation>
+        <source>%1?</source>
+        <comment>offer a remedy as a question: &quot;Open Settings?&quot;</comment>
+        <translation>%1?</translation>
     </message>
 </context>
 <context>

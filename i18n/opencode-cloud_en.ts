@@ -2,13 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
-    <name>QObject</name>
-    <message>
-        <source>Following the container&apos;s logs</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>occ</name>
     <message>
         <source>Docker is not installed</source>
@@ -185,25 +178,6 @@
     </message>
     <message>
         <source>Cancelling at the next step…</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>occ::Autostart</name>
-    <message>
-        <source>Could not remove %1.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Could not write %1: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Could not write %1.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Could not create %1.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -451,6 +425,113 @@
     </message>
     <message>
         <source>Port %1 is taken. Choose another port.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>occ::ErrorPresenter</name>
+    <message>
+        <source>Could not create the folder %1%2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not write %1%2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not remove %1%2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You have no permission to use Docker. The setup wizard shows how to get it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This Docker engine is too old for opencode-cloud. Update Docker to 20.10 or newer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Docker is not running or not installed. The setup wizard shows how to start it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Port %1 is in use by another program. Stop that program, or choose another port in Settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A container named &quot;%1&quot; already exists and was not made by opencode-cloud. Remove or rename it with your Docker tools, then try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Something else holds what opencode-cloud needs (a port or a container name). The app&apos;s log has the details.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>opencode-cloud is not set up yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The settings do not allow this start (for example, listening on the network without a password). Review them in Settings; the app&apos;s log has the details.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The opencode image could not be built. The logs show the step that failed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>opencode did not become ready in time, or stopped while starting. The logs show why.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Something went wrong. The app&apos;s log has the details.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Docker is not running or not installed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You have no permission to use Docker.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Docker does not know it: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Docker is busy with it: %1. Wait a moment and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Docker did not answer in time. It may be overloaded; try again in a moment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The connection to Docker broke. Check that Docker is still running.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Docker reported an error: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Windows did not let opencode-cloud change %1%2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the setup wizard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open Settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the logs</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1003,9 +1084,44 @@
         <source>opencode %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Following the service&apos;s output.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The service is stopped; waiting for it to start.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 Waiting for the service to come back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The service stopped; waiting for it to come back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot tell where the Docker engine is (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 Trying again.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>occ::StatusWindow</name>
+    <message>
+        <source>opencode-cloud</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your desktop has no system tray, so opencode-cloud shows this window instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>occ::TrayActions</name>
     <message>
         <source>&amp;Start</source>
         <translation type="unfinished"></translation>
@@ -1036,14 +1152,6 @@
     </message>
     <message>
         <source>S&amp;ettings…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>opencode-cloud</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Your desktop has no system tray, so opencode-cloud shows this window instead.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1094,43 +1202,13 @@
         <source>The new settings take effect when the service restarts. Restart it now?</source>
         <translation type="unfinished"></translation>
     </message>
-</context>
-<context>
-    <name>occ::TrayIcon</name>
     <message>
-        <source>&amp;Start</source>
+        <source>Click here: %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>S&amp;top</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Restart</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Open in browser</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Copy password</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Show &amp;logs</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Setup &amp;wizard…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>S&amp;ettings…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Quit</source>
+        <source>%1?</source>
+        <comment>offer a remedy as a question: &quot;Open Settings?&quot;</comment>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1,10 +1,10 @@
 #include "wizard/DefaultSetupBackend.h"
 
+#include "core/autostart/Autostart.h"
 #include "core/config/ConfigPaths.h"
 #include "core/config/ConfigStore.h"
 #include "core/config/FileCredentialStore.h"
 #include "core/service/ServiceOperation.h"
-#include "wizard/autostart/Autostart.h"
 
 namespace occ {
 
@@ -13,24 +13,16 @@ DefaultSetupBackend::DefaultSetupBackend(QString configPath, QObject* parent)
     , m_configPath(std::move(configPath))
 { }
 
-QString DefaultSetupBackend::saveConfig(const SetupChoices& choices, Config* saved)
+Result<Config, ConfigErrors> DefaultSetupBackend::saveConfig(const SetupChoices& choices)
 {
     ConfigStore store(m_configPath);
-    const auto result = store.update([&choices](Config& config) { config = choices.applyTo(config); });
-    if (!result) {
-        return toString(result.error());
-    }
-    if (saved) {
-        *saved = result.value();
-    }
-    return QString();
+    return store.update([&choices](Config& config) { config = choices.applyTo(config); });
 }
 
-QString DefaultSetupBackend::savePassword(const QString& password)
+Result<Unit, ConfigError> DefaultSetupBackend::savePassword(const QString& password)
 {
     FileCredentialStore store(ConfigPaths::credentialsFile(m_configPath));
-    const auto result = store.setPassword(password);
-    return result ? QString() : result.error().toString();
+    return store.setPassword(password);
 }
 
 QString DefaultSetupBackend::storedPassword() const
@@ -40,7 +32,7 @@ QString DefaultSetupBackend::storedPassword() const
     return result ? result.value() : QString();
 }
 
-QString DefaultSetupBackend::setStartAtLogin(bool enabled)
+Result<Unit, AutostartError> DefaultSetupBackend::setStartAtLogin(bool enabled)
 {
     return Autostart::create()->setEnabled(enabled);
 }

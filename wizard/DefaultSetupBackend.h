@@ -16,10 +16,10 @@ class DefaultSetupBackend : public SetupBackend
 public:
     explicit DefaultSetupBackend(QString configPath, QObject* parent = nullptr);
 
-    QString saveConfig(const SetupChoices& choices, Config* saved) override;
-    QString savePassword(const QString& password) override;
+    Result<Config, ConfigErrors> saveConfig(const SetupChoices& choices) override;
+    Result<Unit, ConfigError> savePassword(const QString& password) override;
     QString storedPassword() const override;
-    QString setStartAtLogin(bool enabled) override;
+    Result<Unit, AutostartError> setStartAtLogin(bool enabled) override;
     void startService(const Config& config, const QString& password) override;
     void cancel() override;
 

@@ -1,7 +1,11 @@
 #pragma once
 
+#include "core/autostart/AutostartError.h"
 #include "core/config/Config.h"
+#include "core/config/ConfigError.h"
 #include "core/service/ServiceController.h"
+#include "core/service/ServiceOperation.h"
+#include "core/util/Result.h"
 #include "wizard/SetupChoices.h"
 
 #include <QObject>
@@ -16,12 +20,12 @@ class SetupBackend : public QObject
 public:
     using QObject::QObject;
 
-    // Each returns an empty string on success, else the error in words a person can act on.
+    // Each returns a typed error; the apply page makes the words (ErrorPresenter).
     // saveConfig merges the choices into the file (unknown and concurrent keys survive) and returns the result.
-    virtual QString saveConfig(const SetupChoices& choices, Config* saved) = 0;
-    virtual QString savePassword(const QString& password) = 0;
+    virtual Result<Config, ConfigErrors> saveConfig(const SetupChoices& choices) = 0;
+    virtual Result<Unit, ConfigError> savePassword(const QString& password) = 0;
     virtual QString storedPassword() const = 0;
-    virtual QString setStartAtLogin(bool enabled) = 0;
+    virtual Result<Unit, AutostartError> setStartAtLogin(bool enabled) = 0;
 
     // Starts the service asynchronously: progress(), then serviceFinished().
     virtual void startService(const Config& config, const QString& password) = 0;
@@ -29,8 +33,7 @@ public:
 
 Q_SIGNALS:
     void progress(const occ::ServiceProgress& progress);
-    // ok=false: message is the user-facing error; ok=true: message is the URL.
-    void serviceFinished(bool ok, const QString& message);
+    void serviceFinished(const occ::ServiceOutcome& outcome);
 };
 
 } // namespace occ

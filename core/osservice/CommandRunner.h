@@ -31,7 +31,7 @@ struct CommandResult
 };
 
 // The only way the installers cause side effects outside files: systemctl, loginctl, launchctl,
-// sc.exe. Tests inject a RecordingCommandRunner.
+// sc.exe. Tests inject a RecordingCommandRunner (tests/support).
 class CommandRunner
 {
 public:

@@ -75,7 +75,7 @@ public:
 
 Q_SIGNALS:
     void linesReady(const QVector<occ::LogLine>& lines);
-    void stateReady(const QString& text);
+    void stateReady(const occ::LogFollowerState& state);
 
 private:
     void attach()
@@ -84,13 +84,15 @@ private:
             m_engine = std::make_unique<EngineConnection>(m_config);
         }
         if (!m_engine->isValid()) {
-            Q_EMIT stateReady(m_engine->error());
+            Q_EMIT stateReady(state(LogFollowerState::Kind::NoEngine, {}, m_engine->error()));
             return;
         }
         auto info = m_engine->client()->inspectContainer(m_config.containerName);
         if (!info || !info->running) {
-            Q_EMIT stateReady(info ? QStringLiteral("The service is stopped; waiting for it to start.")
-                                   : info.error().userMessage());
+            // No container yet counts as "not started": the viewer waits for it the same way.
+            const bool waiting = info || info.error().category() == DockerError::Category::NotFound;
+            Q_EMIT stateReady(waiting ? state(LogFollowerState::Kind::WaitingForStart)
+                                      : state(LogFollowerState::Kind::EngineError, info.error()));
             m_retry.start(2000);
             return;
         }
@@ -111,12 +113,21 @@ private:
             }
             m_stream = nullptr;
             flushPartial();
-            Q_EMIT stateReady(error.isError() ? error.userMessage()
-                                              : QStringLiteral("The service stopped; waiting for it to come back."));
+            Q_EMIT stateReady(state(LogFollowerState::Kind::StreamEnded, error));
             // Continue after the last line we saw, once the container runs again.
             m_retry.start(1000);
         });
-        Q_EMIT stateReady(QStringLiteral("Following the service's output."));
+        Q_EMIT stateReady(state(LogFollowerState::Kind::Following));
+    }
+
+    static LogFollowerState state(LogFollowerState::Kind kind, const DockerError& error = {},
+                                  const QString& detail = {})
+    {
+        LogFollowerState s;
+        s.kind = kind;
+        s.error = error;
+        s.detail = detail;
+        return s;
     }
 
     void handleFrames(const QVector<LogFrame>& frames)
@@ -180,7 +191,6 @@ private:
     QByteArray m_partialOut;
     QByteArray m_partialErr;
     QVector<LogLine> m_pending;
-    // Parented: moveToThread() moves children, and a timer must live in the thread that starts it.
     // Parented to the worker: moveToThread() moves children, and a timer must live in the thread that starts it.
     QTimer m_retry{this};
     QTimer m_flush{this};
@@ -191,6 +201,7 @@ LogFollower::LogFollower(QObject* parent)
 {
     qRegisterMetaType<occ::LogLine>();
     qRegisterMetaType<QVector<occ::LogLine>>();
+    qRegisterMetaType<occ::LogFollowerState>();
     m_worker = new LogFollowerWorker;
     m_worker->moveToThread(&m_thread);
     connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/config/Config.h"
+#include "core/docker/DockerError.h"
 
 #include <QObject>
 #include <QString>
@@ -18,6 +19,25 @@ struct LogLine
     Stream stream = Stream::Stdout;
     QString timestamp; // RFC 3339 from the engine
     QString text; // without the trailing newline
+};
+
+// Where the follower is, for the log viewer's status line. Core says what happened; the viewer makes the words.
+struct LogFollowerState
+{
+    Q_GADGET
+public:
+    enum class Kind {
+        Following, // attached to the container's output
+        WaitingForStart, // the container exists but does not run; retrying
+        StreamEnded, // the container stopped (or the stream broke: see error); waiting for it to come back
+        NoEngine, // the engine's endpoint cannot be resolved (see detail)
+        EngineError, // the engine refused or failed (see error); retrying
+    };
+    Q_ENUM(Kind)
+
+    Kind kind = Kind::Following;
+    DockerError error; // StreamEnded (when the stream broke), EngineError
+    QString detail; // NoEngine: why the endpoint could not be resolved (for logs)
 };
 
 // Follows the service container's logs across restarts (re-attaching when it comes back), in a worker
@@ -39,8 +59,7 @@ public Q_SLOTS:
 
 Q_SIGNALS:
     void linesReceived(const QVector<occ::LogLine>& lines);
-    // "attached", "container stopped, waiting for it", "engine unreachable: ..." (user-facing).
-    void stateChanged(const QString& text);
+    void stateChanged(const occ::LogFollowerState& state);
 
 private:
     QThread m_thread;
@@ -52,3 +71,4 @@ private:
 } // namespace occ
 
 Q_DECLARE_METATYPE(occ::LogLine)
+Q_DECLARE_METATYPE(occ::LogFollowerState)

@@ -4,6 +4,17 @@
 
 namespace occ {
 
+namespace {
+// A failure is never reported as Kind::None, which ServiceOutcome reads as success.
+ServiceError failure(ServiceError error)
+{
+    if (error.kind == ServiceError::Kind::None) {
+        error.kind = ServiceError::Kind::Other;
+    }
+    return error;
+}
+} // namespace
+
 ServiceOperation::ServiceOperation(Kind kind, Config config, QString password, QObject* parent)
     : QObject(parent)
     , m_kind(kind)
@@ -11,6 +22,7 @@ ServiceOperation::ServiceOperation(Kind kind, Config config, QString password, Q
     , m_password(std::move(password))
 {
     qRegisterMetaType<occ::ServiceProgress>();
+    qRegisterMetaType<occ::ServiceOutcome>();
 }
 
 ServiceOperation::~ServiceOperation()
@@ -34,10 +46,9 @@ void ServiceOperation::start()
     connect(&m_thread, &QThread::finished, work, &QObject::deleteLater);
     connect(&m_thread, &QThread::started, work, [this]() {
         EngineConnection engine(m_config);
-        bool ok = false;
-        QString message;
+        ServiceOutcome outcome;
         if (!engine.isValid()) {
-            message = engine.error();
+            outcome.error = ServiceError(ServiceError::Kind::Engine, engine.error());
         } else {
             ServiceController controller(m_config, m_password, engine.client());
             auto onProgress = [this](const ServiceProgress& p) {
@@ -46,21 +57,25 @@ void ServiceOperation::start()
             };
             if (m_kind == Kind::Stop) {
                 auto r = controller.stop();
-                ok = r.ok();
-                message = ok ? QString() : r.error().message;
+                if (!r) {
+                    outcome.error = failure(r.error());
+                }
             } else {
                 auto r = m_kind == Kind::Start ? controller.start(onProgress, &m_cancel)
                                                : controller.restart(onProgress, &m_cancel);
-                ok = r.ok();
-                message = ok ? r->url : r.error().message;
+                if (r) {
+                    outcome.url = r->url;
+                } else {
+                    outcome.error = failure(r.error());
+                }
             }
         }
         QMetaObject::invokeMethod(
             this,
-            [this, ok, message]() {
+            [this, outcome]() {
                 m_thread.quit();
                 m_thread.wait();
-                Q_EMIT finished(ok, message);
+                Q_EMIT finished(outcome);
                 if (m_autoDelete) {
                     deleteLater();
                 }

@@ -10,6 +10,16 @@
 
 namespace occ {
 
+// How one operation ended: on success the URL the service answers at, else the typed error (its kind and
+// the engine's error; the front ends make the words).
+struct ServiceOutcome
+{
+    ServiceError error; // Kind::None on success
+    QString url;
+
+    bool ok() const { return error.kind == ServiceError::Kind::None; }
+};
+
 // Runs one ServiceController operation (start, stop, restart) in a worker thread so a GUI never blocks:
 // progress() and finished() arrive in the thread that created the operation. Deletes itself after
 // finished() unless the caller keeps it (setAutoDelete(false)).
@@ -33,8 +43,7 @@ public Q_SLOTS:
 
 Q_SIGNALS:
     void progress(const occ::ServiceProgress& progress);
-    // ok=false: message is the user-facing error (ServiceError::message); ok=true: message is the URL.
-    void finished(bool ok, const QString& message);
+    void finished(const occ::ServiceOutcome& outcome);
 
 private:
     Kind m_kind;
@@ -48,3 +57,4 @@ private:
 } // namespace occ
 
 Q_DECLARE_METATYPE(occ::ServiceProgress)
+Q_DECLARE_METATYPE(occ::ServiceOutcome)

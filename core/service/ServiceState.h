@@ -2,6 +2,7 @@
 
 #include <QDateTime>
 #include <QMetaType>
+#include <QObject>
 #include <QString>
 
 namespace occ {
@@ -10,6 +11,8 @@ namespace occ {
 // and the desktop app's presenter maps it to an icon, a tooltip and words.
 struct ServiceStatus
 {
+    Q_GADGET
+public:
     enum class State {
         NotSetUp, // no config file yet
         EngineUnreachable, // see engineProblem / detail
@@ -20,6 +23,7 @@ struct ServiceStatus
         Restarting, // the engine is restarting it (crash loop)
         Updating, // an update is in progress
     };
+    Q_ENUM(State)
 
     enum class EngineProblem {
         None,
@@ -28,6 +32,7 @@ struct ServiceStatus
         PermissionDenied,
         Other,
     };
+    Q_ENUM(EngineProblem)
 
     State state = State::NotSetUp;
     EngineProblem engineProblem = EngineProblem::None;

@@ -2,6 +2,7 @@
 // app's state turns healthy, and Stop (what the tray's Stop action calls) stops the container. Uses the
 // stand-in service image so it runs in seconds.
 
+#include "app/TrayActions.h"
 #include "app/TrayApp.h"
 #include "core/config/ConfigPaths.h"
 #include "core/config/ConfigStore.h"
@@ -13,6 +14,7 @@
 #include "wizard/SetupWizard.h"
 
 #include <QAbstractButton>
+#include <QAction>
 #include <QApplication>
 #include <QRandomGenerator>
 #include <QSignalSpy>
@@ -97,6 +99,7 @@ private Q_SLOTS:
 
         Detection detection; // the real engine and port checks
         DefaultSetupBackend backend(m_configPath);
+        qRegisterMetaType<ServiceOutcome>();
         QSignalSpy finished(&backend, &SetupBackend::serviceFinished);
         SetupWizard wizard(context, &detection, &backend);
         wizard.show();
@@ -108,7 +111,8 @@ private Q_SLOTS:
             QCOMPARE(wizard.currentId(), id);
         }
         QVERIFY(finished.wait(90000));
-        QVERIFY2(finished.first().at(0).toBool(), qPrintable(finished.first().at(1).toString()));
+        const auto outcome = finished.first().at(0).value<ServiceOutcome>();
+        QVERIFY2(outcome.ok(), qPrintable(outcome.error.message));
         QVERIFY(inspect().running);
 
         // The wizard kept what it does not ask about, and stored a password the service uses.
@@ -126,13 +130,13 @@ private Q_SLOTS:
         TrayApp app(options);
         app.start();
         QTRY_COMPARE_WITH_TIMEOUT(app.view().iconName, QStringLiteral("healthy"), 30000);
-        QVERIFY(app.view().canStop);
-        QVERIFY(!app.view().canStart);
+        QVERIFY(app.actions()->stop()->isEnabled());
+        QVERIFY(!app.actions()->start()->isEnabled());
 
-        app.stopService(); // what the tray's Stop action calls
+        app.actions()->stop()->trigger(); // the tray menu's and the status window's Stop
         QTRY_VERIFY_WITH_TIMEOUT(!inspect().running, 30000);
         QTRY_COMPARE_WITH_TIMEOUT(app.view().iconName, QStringLiteral("stopped"), 30000);
-        QVERIFY(app.view().canStart);
+        QVERIFY(app.actions()->start()->isEnabled());
     }
 };
 

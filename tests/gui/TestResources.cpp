@@ -1,7 +1,7 @@
 #include "app/Resources.h"
 #include "app/StatusPresenter.h"
 #include "app/Translations.h"
-#include "app/TrayIcon.h"
+#include "app/TrayActions.h"
 
 #include <QAction>
 #include <QApplication>
@@ -71,9 +71,9 @@ void TestResources::germanTranslationIsEmbeddedAndTranslates()
     QVERIFY(QFile::exists(QStringLiteral(":/i18n/opencode-cloud_de.qm")));
     QVERIFY(Translations::available().contains(QStringLiteral("de")));
     QVERIFY(Translations::install(qApp, QLocale(QLocale::German, QLocale::Germany)));
-    QCOMPARE(QCoreApplication::translate("occ::TrayIcon", "&Quit"), QStringLiteral("&Beenden"));
-    TrayIcon tray;
-    QCOMPARE(tray.startAction()->text(), QStringLiteral("&Starten"));
+    QCOMPARE(QCoreApplication::translate("occ::TrayActions", "&Quit"), QStringLiteral("&Beenden"));
+    TrayActions actions;
+    QCOMPARE(actions.start()->text(), QStringLiteral("&Starten"));
     ServiceStatus status;
     status.state = ServiceStatus::State::Stopped;
     QCOMPARE(StatusPresenter::present(status, QDateTime::currentDateTimeUtc()).statusLine, QStringLiteral("Gestoppt"));

@@ -15,6 +15,7 @@
 #include "wizard/widgets/PublicUrlWidget.h"
 
 #include <QAbstractButton>
+#include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QProgressBar>
@@ -31,25 +32,26 @@ using namespace occ;
 class FakeBackend : public SetupBackend
 {
 public:
-    QString saveConfig(const SetupChoices& choices, Config* saved) override
+    Result<Config, ConfigErrors> saveConfig(const SetupChoices& choices) override
     {
         ++saves;
         savedChoices = choices;
-        if (saved) {
-            *saved = choices.applyTo(base);
-        }
-        return saveError;
+        return choices.applyTo(base);
     }
-    QString savePassword(const QString& password) override
+    Result<Unit, ConfigError> savePassword(const QString& password) override
     {
         savedPassword = password;
-        return QString();
+        return Unit{};
     }
     QString storedPassword() const override { return QStringLiteral("stored-secret"); }
-    QString setStartAtLogin(bool enabled) override
+    Result<Unit, AutostartError> setStartAtLogin(bool enabled) override
     {
         startAtLogin = enabled;
-        return QString();
+        if (autostartFails) {
+            return AutostartError{AutostartError::Kind::Write, QStringLiteral("/autostart/entry.desktop"),
+                                  QStringLiteral("No space left on device")};
+        }
+        return Unit{};
     }
     void startService(const Config& config, const QString& password) override
     {
@@ -63,7 +65,7 @@ public:
     int saves = 0;
     int starts = 0;
     int cancels = 0;
-    QString saveError;
+    bool autostartFails = false;
     SetupChoices savedChoices;
     QString savedPassword;
     bool startAtLogin = false;
@@ -89,6 +91,7 @@ private Q_SLOTS:
     void persistenceNeedsAnAbsoluteFolder();
     void fullRunAppliesOnlyOnTheApplyPage();
     void applyFailureIsExplainedAndCanBeRetried();
+    void aFailedStartAtLoginIsAWarningWithThePath();
     void cancelDuringApplyCancelsTheOperation();
     void rerunningPrefillsFromTheExistingConfig();
 
@@ -335,7 +338,9 @@ void TestSetupWizard::fullRunAppliesOnlyOnTheApplyPage()
     Q_EMIT m_backend->progress(p);
     QCOMPARE(apply->progressBar()->value(), 45);
     QVERIFY(apply->logPane()->toPlainText().contains(QStringLiteral("Step 4/8")));
-    Q_EMIT m_backend->serviceFinished(true, QStringLiteral("http://127.0.0.1:4096"));
+    ServiceOutcome started;
+    started.url = QStringLiteral("http://127.0.0.1:4096");
+    Q_EMIT m_backend->serviceFinished(started);
     QVERIFY(apply->isComplete());
     QCOMPARE(apply->progressBar()->value(), 100);
 
@@ -354,10 +359,23 @@ void TestSetupWizard::applyFailureIsExplainedAndCanBeRetried()
 {
     goToApply();
     auto* apply = qobject_cast<ApplyPage*>(m_wizard->currentPage());
-    Q_EMIT m_backend->serviceFinished(false, QStringLiteral("port 4096 is already allocated"));
+    // What ServiceController reports for a taken port: the engine's error and the CLI's advice.
+    ServiceOutcome failed;
+    failed.error =
+        ServiceError(ServiceError::Kind::Conflict,
+                     QStringLiteral("Port 4096 on 127.0.0.1 is already in use by another program. Stop "
+                                    "it, or choose another port with `occ config set network.port N`."),
+                     DockerError(DockerError::Category::Server,
+                                 QStringLiteral("Bind for 127.0.0.1:4096 failed: port is already allocated"), 500));
+    Q_EMIT m_backend->serviceFinished(failed);
     QVERIFY(!apply->isRunning());
     QVERIFY(apply->retryButton()->isVisible());
     QVERIFY(apply->errorText().contains(QStringLiteral("did not start")));
+    // The desktop's words name the port and the setting, never a command line.
+    const QString shown = apply->findChild<QLabel*>(QStringLiteral("applyError"))->text();
+    QVERIFY2(shown.contains(QStringLiteral("Settings")), qPrintable(shown));
+    QVERIFY2(!shown.contains(QStringLiteral("occ ")), qPrintable(shown));
+    QVERIFY(apply->logPane()->toPlainText().contains(QStringLiteral("port is already allocated")));
     QVERIFY(apply->logPane()->toPlainText().contains(QStringLiteral("did not start")));
     // The choices are saved, so finishing is allowed; Try again runs it all again.
     QVERIFY(apply->isComplete());
@@ -366,13 +384,28 @@ void TestSetupWizard::applyFailureIsExplainedAndCanBeRetried()
     QVERIFY(apply->isRunning());
 }
 
+void TestSetupWizard::aFailedStartAtLoginIsAWarningWithThePath()
+{
+    m_backend->autostartFails = true;
+    goToApply();
+    auto* apply = qobject_cast<ApplyPage*>(m_wizard->currentPage());
+    const QString log = apply->logPane()->toPlainText();
+    QVERIFY2(log.contains(QStringLiteral("/autostart/entry.desktop")), qPrintable(log));
+    QVERIFY2(log.contains(QStringLiteral("No space left on device")), qPrintable(log));
+    // Not worth failing setup over: the start goes on.
+    QVERIFY(apply->isRunning());
+    QCOMPARE(m_backend->starts, 1);
+}
+
 void TestSetupWizard::cancelDuringApplyCancelsTheOperation()
 {
     goToApply();
     m_wizard->reject();
     QCOMPARE(m_backend->cancels, 1);
     QVERIFY(m_wizard->isVisible());
-    Q_EMIT m_backend->serviceFinished(false, QStringLiteral("Cancelled."));
+    ServiceOutcome cancelled;
+    cancelled.error = ServiceError(ServiceError::Kind::Cancelled, QStringLiteral("Cancelled."));
+    Q_EMIT m_backend->serviceFinished(cancelled);
     m_wizard->reject();
     QVERIFY(!m_wizard->isVisible());
 }

@@ -1,14 +1,13 @@
 #include "app/StatusPresenter.h"
+#include "core/service/LogFollower.h"
 
+#include <QMetaEnum>
 #include <QTest>
 
 using occ::ServiceStatus;
 using occ::StatusPresenter;
 using occ::StatusView;
 using State = ServiceStatus::State;
-
-Q_DECLARE_METATYPE(ServiceStatus::State)
-Q_DECLARE_METATYPE(ServiceStatus::EngineProblem)
 
 class TestStatusPresenter : public QObject
 {
@@ -25,6 +24,9 @@ private Q_SLOTS:
     void copyPasswordNeedsAPassword();
     void uptimeUsesTheLargestUnit_data();
     void uptimeUsesTheLargestUnit();
+    void statesAreQEnums();
+    void followerStatesAreWords_data();
+    void followerStatesAreWords();
 };
 
 void TestStatusPresenter::everyStateMapsToIconAndActions_data()
@@ -156,6 +158,44 @@ void TestStatusPresenter::uptimeUsesTheLargestUnit()
     QFETCH(qint64, seconds);
     QFETCH(QString, text);
     QCOMPARE(StatusPresenter::uptimeText(seconds), text);
+}
+
+void TestStatusPresenter::statesAreQEnums()
+{
+    // They cross queued signals and QTest data columns by their Q_ENUM metatype.
+    QCOMPARE(QMetaEnum::fromType<ServiceStatus::State>().valueToKey(int(State::Healthy)), "Healthy");
+    QCOMPARE(QMetaEnum::fromType<occ::LogFollowerState::Kind>().keyCount(), 5);
+}
+
+void TestStatusPresenter::followerStatesAreWords_data()
+{
+    using occ::DockerError;
+    using Kind = occ::LogFollowerState::Kind;
+    QTest::addColumn<Kind>("kind");
+    QTest::addColumn<DockerError>("error");
+    QTest::addColumn<QString>("words");
+    QTest::newRow("following") << Kind::Following << DockerError() << "Following the service's output.";
+    QTest::newRow("stopped") << Kind::WaitingForStart << DockerError() << "waiting for it to start";
+    QTest::newRow("ended cleanly") << Kind::StreamEnded << DockerError() << "waiting for it to come back";
+    QTest::newRow("ended by a broken connection")
+        << Kind::StreamEnded << DockerError(DockerError::Category::Connection, QStringLiteral("reset"))
+        << "The connection to Docker broke";
+    QTest::newRow("no permission") << Kind::EngineError
+                                   << DockerError(DockerError::Category::PermissionDenied, QStringLiteral("denied"))
+                                   << "no permission to use Docker";
+}
+
+void TestStatusPresenter::followerStatesAreWords()
+{
+    QFETCH(occ::LogFollowerState::Kind, kind);
+    QFETCH(occ::DockerError, error);
+    QFETCH(QString, words);
+    occ::LogFollowerState state;
+    state.kind = kind;
+    state.error = error;
+    const QString text = StatusPresenter::followerText(state);
+    QVERIFY2(text.contains(words), qPrintable(text));
+    QVERIFY2(!text.contains(QStringLiteral("occ ")) && !text.contains(QLatin1Char('`')), qPrintable(text));
 }
 
 QTEST_GUILESS_MAIN(TestStatusPresenter)

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Screenshots on a real (virtual) display: Xvfb, trayer as the system tray host, the app in its
-# --screenshots mode (it shows the wizard page by page, the tray menu, the log viewer, settings and the
-# status window with sample data and grabs them itself), plus `import -window root` for the tray.
+# Screenshots on a real (virtual) display: Xvfb, trayer as the system tray host, the test tool
+# occ-screenshots (it runs the app's TrayApp, shows the wizard page by page, the tray menu, the log viewer,
+# settings and the status window with sample data and grabs them itself), plus `import -window root` for
+# the tray. The shipped opencode-cloud has no screenshot mode.
 # Fails when the app does not see a system tray under trayer, or when a screenshot is missing.
 #   tests/gui/screenshots.sh BUILD_DIR [OUT_DIR]   (OUT_DIR defaults to docs/screenshots)
 set -euo pipefail
@@ -10,6 +11,7 @@ build=${1:?usage: screenshots.sh BUILD_DIR [OUT_DIR]}
 here=$(cd "$(dirname "$0")" && pwd)
 out=${2:-$here/../../docs/screenshots}
 app=$build/app/opencode-cloud
+driver=$build/tests/gui/occ-screenshots
 mkdir -p "$out"
 out=$(cd "$out" && pwd)
 
@@ -17,6 +19,7 @@ for tool in Xvfb trayer import; do
     command -v "$tool" >/dev/null || { echo "missing $tool (apt-get install xvfb trayer imagemagick)" >&2; exit 1; }
 done
 [ -x "$app" ] || { echo "no app at $app" >&2; exit 1; }
+[ -x "$driver" ] || { echo "no screenshot tool at $driver (build the occ-screenshots target)" >&2; exit 1; }
 
 work=$(mktemp -d)
 pids=()
@@ -49,7 +52,7 @@ mkdir -p "$HOME"
 "$app" --print-tray-available | tee "$work/tray.txt"
 grep -q 'tray-available=1' "$work/tray.txt" || { echo "FAIL: no system tray under trayer" >&2; exit 1; }
 
-"$app" --screenshots "$out" >"$work/app.log" 2>&1 &
+"$driver" "$out" >"$work/app.log" 2>&1 &
 apppid=$!
 pids+=($apppid)
 for _ in $(seq 300); do [ -e "$out/.tray-ready" ] && break; sleep 0.1; done

@@ -1,11 +1,11 @@
 #include "core/osservice/LaunchdPlist.h"
 #include "core/osservice/LocalFileWriter.h"
-#include "core/osservice/RecordingCommandRunner.h"
 #include "core/osservice/ServiceInstaller.h"
 #include "core/osservice/SystemdInstaller.h"
 #include "core/osservice/SystemdUnit.h"
 #include "core/osservice/WindowsService.h"
 #include "core/osservice/WindowsServiceInstaller.h"
+#include "support/RecordingCommandRunner.h"
 
 #include <QDir>
 #include <QDirIterator>

@@ -1,5 +1,5 @@
 # The desktop app, the setup wizard and setup detection. GUI tests run offscreen (the GUI flag);
-# gui_screenshots runs the real app under Xvfb with trayer as the system tray.
+# gui_screenshots (tests/gui/screenshots.cmake) runs the app under Xvfb with trayer as the system tray.
 occ_add_test(NAME TestDetection
     SOURCES ${CMAKE_CURRENT_LIST_DIR}/TestDetection.cpp
     LIBS occ_detection
@@ -12,22 +12,14 @@ endif()
 set(_gui ${CMAKE_CURRENT_LIST_DIR}/../gui)
 occ_add_test(NAME TestStatusPresenter SOURCES ${_gui}/TestStatusPresenter.cpp LIBS occ_app LABELS gui unit)
 occ_add_test(NAME TestNotifier SOURCES ${_gui}/TestNotifier.cpp LIBS occ_app LABELS gui unit)
+occ_add_test(NAME TestErrorPresenter SOURCES ${_gui}/TestErrorPresenter.cpp LIBS occ_wizard LABELS gui unit)
 occ_add_test(NAME TestSetupChoices SOURCES ${_gui}/TestSetupChoices.cpp LIBS occ_wizard LABELS gui unit)
-occ_add_test(NAME TestAutostart SOURCES ${_gui}/TestAutostart.cpp
-    ${PROJECT_SOURCE_DIR}/wizard/autostart/LaunchAgentAutostart.cpp
-    ${PROJECT_SOURCE_DIR}/wizard/autostart/RunKeyAutostart.cpp
-    LIBS occ_wizard LABELS gui unit)
 occ_add_test(NAME TestLogViewer SOURCES ${_gui}/TestLogViewer.cpp LIBS occ_app LABELS gui GUI)
 occ_add_test(NAME TestSetupWizard SOURCES ${_gui}/TestSetupWizard.cpp LIBS occ_wizard LABELS gui GUI)
 occ_add_test(NAME TestSettingsDialog SOURCES ${_gui}/TestSettingsDialog.cpp LIBS occ_app LABELS gui GUI)
 occ_add_test(NAME TestResources SOURCES ${_gui}/TestResources.cpp LIBS occ_app LABELS gui GUI)
+occ_add_test(NAME TestTrayActions SOURCES ${_gui}/TestTrayActions.cpp LIBS occ_app LABELS gui GUI)
 occ_add_test(NAME TestSingleInstance SOURCES ${_gui}/TestSingleInstance.cpp LIBS occ_app LABELS gui unit)
-
-# The real display: Xvfb + trayer + the app's --screenshots mode. Writes into the build tree; run
-# tests/gui/screenshots.sh BUILD_DIR by hand to refresh docs/screenshots.
-add_test(NAME gui_screenshots
-    COMMAND bash ${_gui}/screenshots.sh ${PROJECT_BINARY_DIR} ${PROJECT_BINARY_DIR}/screenshots)
-set_tests_properties(gui_screenshots PROPERTIES LABELS "gui" TIMEOUT 180)
 
 find_program(OCC_APPSTREAMCLI appstreamcli)
 if(OCC_APPSTREAMCLI)

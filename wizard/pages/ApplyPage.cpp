@@ -1,6 +1,7 @@
 #include "wizard/pages/ApplyPage.h"
 
 #include "core/service/ServiceSpec.h"
+#include "wizard/ErrorPresenter.h"
 #include "wizard/SetupBackend.h"
 #include "wizard/SetupWizard.h"
 
@@ -36,6 +37,7 @@ ApplyPage::ApplyPage(QWidget* parent)
     m_log->setMaximumBlockCount(2000);
     m_log->setFont(QFont(QStringLiteral("monospace")));
     m_log->setLineWrapMode(QPlainTextEdit::NoWrap);
+    m_error->setObjectName(QStringLiteral("applyError"));
     m_error->setWordWrap(true);
     m_error->setTextFormat(Qt::RichText);
     m_error->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -101,12 +103,13 @@ void ApplyPage::apply()
     Q_EMIT completeChanged();
 
     m_status->setText(tr("Saving the configuration…"));
-    Config saved;
-    QString error = backend->saveConfig(choices, &saved);
-    if (!error.isEmpty()) {
-        fail(tr("The configuration could not be saved."), error);
+    const auto stored = backend->saveConfig(choices);
+    if (!stored) {
+        // Core's words here name the file, line and key: what a person needs to fix it by hand.
+        fail(tr("The configuration could not be saved."), toString(stored.error()));
         return;
     }
+    const Config saved = stored.value();
     log(tr("Saved the configuration to %1.").arg(w->context().configPath));
     m_progress->setValue(4);
 
@@ -115,19 +118,19 @@ void ApplyPage::apply()
         password = backend->storedPassword();
         log(tr("Kept the stored password."));
     } else {
-        error = backend->savePassword(choices.password);
-        if (!error.isEmpty()) {
-            fail(tr("The password could not be saved."), error);
+        const auto passwordSaved = backend->savePassword(choices.password);
+        if (!passwordSaved) {
+            fail(tr("The password could not be saved."), passwordSaved.error().toString());
             return;
         }
         log(tr("Saved the password."));
     }
     m_progress->setValue(7);
 
-    error = backend->setStartAtLogin(choices.startAtLogin);
-    if (!error.isEmpty()) {
+    const auto autostart = backend->setStartAtLogin(choices.startAtLogin);
+    if (!autostart) {
         // Not worth failing setup over: the settings dialog can try again.
-        log(tr("Warning: could not change \"start at login\": %1").arg(error));
+        log(tr("Warning: could not change \"start at login\": %1").arg(ErrorPresenter::autostart(autostart.error())));
     } else {
         log(choices.startAtLogin ? tr("opencode-cloud will start when you log in.")
                                  : tr("opencode-cloud will not start at login."));
@@ -178,14 +181,18 @@ void ApplyPage::handleProgress(const ServiceProgress& progress)
     }
 }
 
-void ApplyPage::handleFinished(bool ok, const QString& message)
+void ApplyPage::handleFinished(const ServiceOutcome& outcome)
 {
     if (!m_running) {
         return;
     }
-    if (!ok) {
+    if (!outcome.ok()) {
+        // The desktop's words (no command lines); the engine's own message goes to the log pane.
+        if (outcome.error.docker.isError()) {
+            log(outcome.error.docker.message());
+        }
         fail(tr("The service did not start."),
-             message + QLatin1Char('\n')
+             ErrorPresenter::service(outcome.error, setupWizard()->appliedConfig()).text + QLatin1Char('\n')
                  + tr("Your choices are saved. Fix the problem and press \"Try again\", or finish now and start "
                       "the service from the tray later."));
         return;
@@ -195,7 +202,7 @@ void ApplyPage::handleFinished(bool ok, const QString& message)
     m_serviceOk = true;
     m_progress->setValue(100);
     m_status->setText(tr("The service is running."));
-    log(tr("The service is running at %1.").arg(message));
+    log(tr("The service is running at %1.").arg(outcome.url));
     Q_EMIT completeChanged();
 }
 

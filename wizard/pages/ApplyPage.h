@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/service/ServiceController.h"
+#include "core/service/ServiceOperation.h"
 #include "wizard/pages/SetupPage.h"
 
 class QLabel;
@@ -36,7 +37,7 @@ private:
     void apply();
     void fail(const QString& message, const QString& advice = QString());
     void handleProgress(const occ::ServiceProgress& progress);
-    void handleFinished(bool ok, const QString& message);
+    void handleFinished(const occ::ServiceOutcome& outcome);
     void log(const QString& line);
 
     QLabel* m_status;

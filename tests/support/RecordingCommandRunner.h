@@ -8,7 +8,7 @@
 namespace occ {
 
 // A CommandRunner that runs nothing: it records every command and answers from a script. Used by
-// the tests, and by `--dry-run` paths that want the exact commands without executing them.
+// the tests (tests/support, never linked into a product binary).
 class RecordingCommandRunner : public CommandRunner
 {
 public:

@@ -1,7 +1,8 @@
-#include "wizard/autostart/LaunchAgentAutostart.h"
-#include "wizard/autostart/RunKeyAutostart.h"
-#include "wizard/autostart/XdgAutostart.h"
+#include "core/autostart/LaunchAgentAutostart.h"
+#include "core/autostart/RunKeyAutostart.h"
+#include "core/autostart/XdgAutostart.h"
 
+#include <QDir>
 #include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
@@ -18,6 +19,8 @@ private Q_SLOTS:
     void execQuotesPathsWithSpaces();
     void launchAgentPlistListsTheArguments();
     void runKeyQuotesTheProgram();
+    void aFolderThatCannotBeMadeIsReportedWithItsPath();
+    void anEntryThatCannotBeWrittenIsReportedWithItsPath();
 };
 
 void TestAutostart::xdgEntryIsWrittenAndRemoved()
@@ -25,7 +28,7 @@ void TestAutostart::xdgEntryIsWrittenAndRemoved()
     QTemporaryDir dir;
     XdgAutostart autostart(QStringLiteral("/usr/bin/opencode-cloud"), QStringLiteral("--autostart"), dir.path());
     QVERIFY(!autostart.isEnabled());
-    QCOMPARE(autostart.setEnabled(true), QString());
+    QVERIFY(autostart.setEnabled(true).ok());
     QVERIFY(autostart.isEnabled());
     QFile file(autostart.location());
     QVERIFY(file.open(QIODevice::ReadOnly));
@@ -33,10 +36,10 @@ void TestAutostart::xdgEntryIsWrittenAndRemoved()
     QVERIFY(text.startsWith("[Desktop Entry]\n"));
     QVERIFY(text.contains("\nExec=/usr/bin/opencode-cloud --autostart\n"));
     QVERIFY(text.contains("\nType=Application\n"));
-    QCOMPARE(autostart.setEnabled(false), QString());
+    QVERIFY(autostart.setEnabled(false).ok());
     QVERIFY(!autostart.isEnabled());
     QVERIFY(!QFile::exists(autostart.location()));
-    QCOMPARE(autostart.setEnabled(false), QString()); // idempotent
+    QVERIFY(autostart.setEnabled(false).ok()); // idempotent
 }
 
 void TestAutostart::xdgHiddenEntryCountsAsDisabled()
@@ -71,6 +74,39 @@ void TestAutostart::runKeyQuotesTheProgram()
     QCOMPARE(RunKeyAutostart::commandLine(QStringLiteral("C:/Program Files/opencode-cloud/opencode-cloud.exe"),
                                           QStringLiteral("--autostart")),
              QStringLiteral("\"C:\\Program Files\\opencode-cloud\\opencode-cloud.exe\" --autostart"));
+}
+
+void TestAutostart::aFolderThatCannotBeMadeIsReportedWithItsPath()
+{
+    // A regular file where the folder should be: mkpath fails even for root.
+    QTemporaryDir dir;
+    QFile blocker(dir.filePath(QStringLiteral("config")));
+    QVERIFY(blocker.open(QIODevice::WriteOnly));
+    blocker.close();
+    const QString folder = dir.filePath(QStringLiteral("config/autostart"));
+    XdgAutostart autostart(QStringLiteral("/usr/bin/opencode-cloud"), QString(), folder);
+    const auto result = autostart.setEnabled(true);
+    QVERIFY(!result.ok());
+    QCOMPARE(result.error().kind, AutostartError::Kind::CreateFolder);
+    QCOMPARE(result.error().path, folder);
+    QVERIFY(!autostart.isEnabled());
+}
+
+void TestAutostart::anEntryThatCannotBeWrittenIsReportedWithItsPath()
+{
+    // A folder where the entry should be: the write fails even for root, and the system says why.
+    QTemporaryDir dir;
+    XdgAutostart autostart(QStringLiteral("/usr/bin/opencode-cloud"), QString(), dir.path());
+    QVERIFY(QDir().mkpath(autostart.location()));
+    const auto result = autostart.setEnabled(true);
+    QVERIFY(!result.ok());
+    QCOMPARE(result.error().kind, AutostartError::Kind::Write);
+    QCOMPARE(result.error().path, autostart.location());
+    QVERIFY(!result.error().cause.isEmpty());
+    const auto removed = autostart.setEnabled(false);
+    QVERIFY(!removed.ok());
+    QCOMPARE(removed.error().kind, AutostartError::Kind::Remove);
+    QCOMPARE(removed.error().path, autostart.location());
 }
 
 QTEST_GUILESS_MAIN(TestAutostart)

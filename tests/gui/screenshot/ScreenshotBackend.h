@@ -14,10 +14,10 @@ class ScreenshotBackend : public SetupBackend
 public:
     explicit ScreenshotBackend(QObject* parent = nullptr);
 
-    QString saveConfig(const SetupChoices& choices, Config* saved) override;
-    QString savePassword(const QString& password) override;
+    Result<Config, ConfigErrors> saveConfig(const SetupChoices& choices) override;
+    Result<Unit, ConfigError> savePassword(const QString& password) override;
     QString storedPassword() const override { return m_password; }
-    QString setStartAtLogin(bool) override { return QString(); }
+    Result<Unit, AutostartError> setStartAtLogin(bool) override { return Unit{}; }
     void startService(const Config& config, const QString& password) override;
     void cancel() override;
 

@@ -1,12 +1,12 @@
-#include "app/ScreenshotMode.h"
+#include "gui/screenshot/ScreenshotMode.h"
 
 #include "app/LogViewer.h"
-#include "app/ScreenshotBackend.h"
 #include "app/SettingsDialog.h"
 #include "app/StatusWindow.h"
 #include "app/TrayApp.h"
 #include "app/TrayIcon.h"
 #include "core/detection/Detection.h"
+#include "gui/screenshot/ScreenshotBackend.h"
 #include "wizard/SetupWizard.h"
 #include "wizard/pages/AccessPage.h"
 #include "wizard/pages/DetectionPage.h"
@@ -186,7 +186,7 @@ int ScreenshotMode::run()
     }
     viewer->appendServiceLines(lines);
     viewer->flush();
-    viewer->setFollowerState(QObject::tr("Following the container's logs"));
+    viewer->setFollowerState(LogFollowerState());
     viewer->show();
     viewer->searchEdit()->setText(QStringLiteral("tool call"));
     viewer->findPrevious();
@@ -204,7 +204,7 @@ int ScreenshotMode::run()
     QDir(QFileInfo(configPath).absolutePath()).removeRecursively();
 
     // 6. The window shown when the desktop has no tray.
-    StatusWindow status;
+    StatusWindow status(m_app->actions());
     status.render(m_app->view());
     status.show();
     grab(&status, QStringLiteral("status-window"));

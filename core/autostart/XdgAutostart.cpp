@@ -1,6 +1,5 @@
-#include "wizard/autostart/XdgAutostart.h"
+#include "core/autostart/XdgAutostart.h"
 
-#include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QSaveFile>
@@ -62,23 +61,23 @@ bool XdgAutostart::isEnabled() const
     return !contents.contains("\nHidden=true") && !contents.contains("\nX-GNOME-Autostart-enabled=false");
 }
 
-QString XdgAutostart::setEnabled(bool enabled)
+Result<Unit, AutostartError> XdgAutostart::setEnabled(bool enabled)
 {
     if (!enabled) {
-        if (QFile::exists(location()) && !QFile::remove(location())) {
-            return QCoreApplication::translate("occ::Autostart", "Could not remove %1.").arg(location());
+        QFile file(location());
+        if (file.exists() && !file.remove()) {
+            return AutostartError{AutostartError::Kind::Remove, location(), file.errorString()};
         }
-        return QString();
+        return Unit{};
     }
     if (!QDir().mkpath(m_directory)) {
-        return QCoreApplication::translate("occ::Autostart", "Could not create %1.").arg(m_directory);
+        return AutostartError{AutostartError::Kind::CreateFolder, m_directory, QString()};
     }
     QSaveFile file(location());
     if (!file.open(QIODevice::WriteOnly) || file.write(desktopEntry(m_program, m_arguments)) < 0 || !file.commit()) {
-        return QCoreApplication::translate("occ::Autostart", "Could not write %1: %2")
-            .arg(location(), file.errorString());
+        return AutostartError{AutostartError::Kind::Write, location(), file.errorString()};
     }
-    return QString();
+    return Unit{};
 }
 
 QByteArray XdgAutostart::desktopEntry(const QString& program, const QString& arguments)

@@ -1,5 +1,8 @@
 #pragma once
 
+#include "core/autostart/AutostartError.h"
+#include "core/util/Result.h"
+
 #include <QString>
 
 #include <memory>
@@ -8,14 +11,14 @@ namespace occ {
 
 // "Start at login" for the desktop app, one implementation per OS chosen at compile time (KeePassXC's
 // OSUtils pattern): an XDG autostart entry on Linux, a LaunchAgent on macOS, the Run key on Windows.
+// In core (QtCore only) because the app and the wizard both use it.
 class Autostart
 {
 public:
     virtual ~Autostart() = default;
 
     virtual bool isEnabled() const = 0;
-    // Returns an empty string on success, else what went wrong in words.
-    virtual QString setEnabled(bool enabled) = 0;
+    virtual Result<Unit, AutostartError> setEnabled(bool enabled) = 0;
     // Where the entry lives, for the settings dialog's tooltip.
     virtual QString location() const = 0;
 

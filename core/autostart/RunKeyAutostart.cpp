@@ -1,6 +1,5 @@
-#include "wizard/autostart/RunKeyAutostart.h"
+#include "core/autostart/RunKeyAutostart.h"
 
-#include <QCoreApplication>
 #include <QDir>
 #include <QSettings>
 
@@ -27,7 +26,7 @@ bool RunKeyAutostart::isEnabled() const
     return settings.contains(QLatin1String(ValueName));
 }
 
-QString RunKeyAutostart::setEnabled(bool enabled)
+Result<Unit, AutostartError> RunKeyAutostart::setEnabled(bool enabled)
 {
     QSettings settings(QLatin1String(RunKey), QSettings::NativeFormat);
     if (enabled) {
@@ -37,9 +36,9 @@ QString RunKeyAutostart::setEnabled(bool enabled)
     }
     settings.sync();
     if (settings.status() != QSettings::NoError) {
-        return QCoreApplication::translate("occ::Autostart", "Could not write %1.").arg(location());
+        return AutostartError{AutostartError::Kind::Registry, location(), QString()};
     }
-    return QString();
+    return Unit{};
 }
 
 QString RunKeyAutostart::commandLine(const QString& program, const QString& arguments)

@@ -1,4 +1,4 @@
-#include "app/ScreenshotBackend.h"
+#include "gui/screenshot/ScreenshotBackend.h"
 
 #include "core/service/ServiceSpec.h"
 
@@ -36,23 +36,22 @@ ScreenshotBackend::ScreenshotBackend(QObject* parent)
             return;
         }
         m_timer.stop();
-        Q_EMIT serviceFinished(true, ServiceSpec::url(m_config));
+        ServiceOutcome done;
+        done.url = ServiceSpec::url(m_config);
+        Q_EMIT serviceFinished(done);
     });
 }
 
-QString ScreenshotBackend::saveConfig(const SetupChoices& choices, Config* saved)
+Result<Config, ConfigErrors> ScreenshotBackend::saveConfig(const SetupChoices& choices)
 {
     m_config = choices.applyTo(Config());
-    if (saved) {
-        *saved = m_config;
-    }
-    return QString();
+    return m_config;
 }
 
-QString ScreenshotBackend::savePassword(const QString& password)
+Result<Unit, ConfigError> ScreenshotBackend::savePassword(const QString& password)
 {
     m_password = password;
-    return QString();
+    return Unit{};
 }
 
 void ScreenshotBackend::startService(const Config& config, const QString&)
@@ -65,7 +64,9 @@ void ScreenshotBackend::startService(const Config& config, const QString&)
 void ScreenshotBackend::cancel()
 {
     m_timer.stop();
-    Q_EMIT serviceFinished(false, QStringLiteral("Cancelled."));
+    ServiceOutcome cancelled;
+    cancelled.error = ServiceError(ServiceError::Kind::Cancelled, QStringLiteral("Cancelled."));
+    Q_EMIT serviceFinished(cancelled);
 }
 
 } // namespace occ

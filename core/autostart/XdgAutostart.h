@@ -1,6 +1,6 @@
 #pragma once
 
-#include "wizard/autostart/Autostart.h"
+#include "core/autostart/Autostart.h"
 
 namespace occ {
 
@@ -12,7 +12,7 @@ public:
     XdgAutostart(QString program, QString arguments, QString directory = QString());
 
     bool isEnabled() const override;
-    QString setEnabled(bool enabled) override;
+    Result<Unit, AutostartError> setEnabled(bool enabled) override;
     QString location() const override;
 
     // Pure: the .desktop file's contents.

@@ -8,9 +8,9 @@ namespace occ {
 
 class TrayApp;
 
-// `opencode-cloud --screenshots DIR`: the app shows its own windows with sample data (the wizard page by
-// page, the tray menu, the log viewer, settings, the fallback status window), grabs each into DIR/*.png,
-// and returns. Nothing touches the engine or the real config. tests/gui/screenshots.sh drives it under Xvfb.
+// `occ-screenshots DIR` (a test tool, not the product): shows the app's own windows with sample data (the
+// wizard page by page, the tray menu, the log viewer, settings, the fallback status window), grabs each into
+// DIR/*.png, and returns. Nothing touches the engine or the real config. tests/gui/screenshots.sh drives it under Xvfb.
 class ScreenshotMode
 {
 public:

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "wizard/autostart/Autostart.h"
+#include "core/autostart/Autostart.h"
 
 namespace occ {
 
@@ -11,7 +11,7 @@ public:
     RunKeyAutostart(QString program, QString arguments);
 
     bool isEnabled() const override;
-    QString setEnabled(bool enabled) override;
+    Result<Unit, AutostartError> setEnabled(bool enabled) override;
     QString location() const override;
 
     // Pure: the Run value, program quoted.

@@ -1,4 +1,4 @@
-#include "core/osservice/RecordingCommandRunner.h"
+#include "support/RecordingCommandRunner.h"
 
 namespace occ {
 

@@ -1,15 +1,15 @@
-#include "wizard/autostart/Autostart.h"
+#include "core/autostart/Autostart.h"
 
 #include <QCoreApplication>
 
 #if defined(Q_OS_MACOS)
-#include "wizard/autostart/LaunchAgentAutostart.h"
+#include "core/autostart/LaunchAgentAutostart.h"
 using PlatformAutostart = occ::LaunchAgentAutostart;
 #elif defined(Q_OS_WIN)
-#include "wizard/autostart/RunKeyAutostart.h"
+#include "core/autostart/RunKeyAutostart.h"
 using PlatformAutostart = occ::RunKeyAutostart;
 #else
-#include "wizard/autostart/XdgAutostart.h"
+#include "core/autostart/XdgAutostart.h"
 using PlatformAutostart = occ::XdgAutostart;
 #endif
 

@@ -1,6 +1,5 @@
-#include "wizard/autostart/LaunchAgentAutostart.h"
+#include "core/autostart/LaunchAgentAutostart.h"
 
-#include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QSaveFile>
@@ -31,21 +30,23 @@ bool LaunchAgentAutostart::isEnabled() const
     return QFile::exists(location());
 }
 
-QString LaunchAgentAutostart::setEnabled(bool enabled)
+Result<Unit, AutostartError> LaunchAgentAutostart::setEnabled(bool enabled)
 {
     if (!enabled) {
-        if (QFile::exists(location()) && !QFile::remove(location())) {
-            return QCoreApplication::translate("occ::Autostart", "Could not remove %1.").arg(location());
+        QFile file(location());
+        if (file.exists() && !file.remove()) {
+            return AutostartError{AutostartError::Kind::Remove, location(), file.errorString()};
         }
-        return QString();
+        return Unit{};
     }
-    QDir().mkpath(m_directory);
+    if (!QDir().mkpath(m_directory)) {
+        return AutostartError{AutostartError::Kind::CreateFolder, m_directory, QString()};
+    }
     QSaveFile file(location());
     if (!file.open(QIODevice::WriteOnly) || file.write(plist(m_program, m_arguments)) < 0 || !file.commit()) {
-        return QCoreApplication::translate("occ::Autostart", "Could not write %1: %2")
-            .arg(location(), file.errorString());
+        return AutostartError{AutostartError::Kind::Write, location(), file.errorString()};
     }
-    return QString();
+    return Unit{};
 }
 
 QByteArray LaunchAgentAutostart::plist(const QString& program, const QString& arguments)
