@@ -1,7 +1,7 @@
 #include "core/transport/HttpIoDeviceReply.h"
 
-#include <QLocalSocket>
-#include <QProcess>
+#include "core/transport/EngineChannel.h"
+
 #include <QTimer>
 
 namespace occ {
@@ -10,7 +10,6 @@ namespace {
 
 constexpr qint64 UploadPieceBytes = 64 * 1024;
 constexpr qint64 MaxUnwrittenBytes = 256 * 1024; // keep at most this much upload queued in the device
-constexpr int MaxStderrBytes = 16 * 1024;
 
 QNetworkAccessManager::Operation operationForVerb(const QByteArray& verb)
 {
@@ -32,69 +31,32 @@ QNetworkAccessManager::Operation operationForVerb(const QByteArray& verb)
     return QNetworkAccessManager::CustomOperation;
 }
 
-// Headers we write ourselves; a caller's value for them would break our framing.
-bool isOwnHeader(const QByteArray& name)
-{
-    static const QByteArray own[] = {"host", "connection", "content-length", "transfer-encoding"};
-    const QByteArray lower = name.toLower();
-    for (const QByteArray& o : own) {
-        if (lower == o) {
-            return true;
-        }
-    }
-    return false;
-}
-
-// A header name as Go's net/http (the engine) writes it: "content-type" -> "Content-Type". Qt 6.8 hands
-// rawHeaderList() back in lower case, Qt 6.4 as the caller spelled it; names are case-insensitive, but this
-// keeps the bytes we send the same on every Qt version.
-QByteArray canonicalHeaderName(const QByteArray& name)
-{
-    QByteArray out = name.toLower();
-    bool upper = true;
-    for (char& c : out) {
-        if (upper && c >= 'a' && c <= 'z') {
-            c = char(c - 'a' + 'A');
-        }
-        upper = c == '-';
-    }
-    return out;
-}
-
 } // namespace
 
 HttpIoDeviceReply::HttpIoDeviceReply(const DockerEndpoint& endpoint, const QByteArray& verb,
                                      const QNetworkRequest& request, QIODevice* outgoingData, QObject* parent)
+    : HttpIoDeviceReply(EngineChannel::create(endpoint), verb, request, outgoingData, parent)
+{ }
+
+HttpIoDeviceReply::HttpIoDeviceReply(EngineChannel* channel, const QByteArray& verb, const QNetworkRequest& request,
+                                     QIODevice* outgoingData, QObject* parent)
     : QNetworkReply(parent)
 {
     setup(request, verb);
     m_parser.setHeadRequest(verb == "HEAD");
-
-    if (outgoingData) {
-        m_outgoing = outgoingData;
-        m_uploadDone = false;
-        const QVariant declared = request.header(QNetworkRequest::ContentLengthHeader);
-        if (declared.isValid()) {
-            m_uploadRemaining = declared.toLongLong();
-        } else if (!outgoingData->isSequential()) {
-            m_uploadRemaining = outgoingData->size() - outgoingData->pos();
-        } else {
-            m_uploadChunked = true;
-        }
-        if (!m_uploadChunked && m_uploadRemaining <= 0) {
-            m_uploadDone = true;
-        }
+    prepareUpload(request, outgoingData);
+    if (!channel) {
+        QTimer::singleShot(0, this, [this] {
+            finishWithError(QNetworkReply::ProtocolUnknownError, TransportError::None,
+                            tr("This kind of Docker endpoint is not spoken over a local channel"));
+        });
+        return;
     }
-
+    attachChannel(channel);
     // Start once the caller had the chance to connect: connection errors may be reported synchronously.
-    QTimer::singleShot(0, this, [this, endpoint] {
-        if (m_done) {
-            return;
-        }
-        if (endpoint.kind == DockerEndpoint::Kind::Ssh) {
-            startSsh(endpoint);
-        } else {
-            startLocalSocket(endpoint);
+    QTimer::singleShot(0, this, [this] {
+        if (!m_done && m_channel) {
+            m_channel->open();
         }
     });
     touchTimer();
@@ -118,7 +80,7 @@ HttpIoDeviceReply* HttpIoDeviceReply::failed(const QNetworkRequest& request, con
 HttpIoDeviceReply::~HttpIoDeviceReply()
 {
     m_done = true;
-    releaseDevice();
+    releaseChannel();
 }
 
 void HttpIoDeviceReply::setup(const QNetworkRequest& request, const QByteArray& verb)
@@ -143,6 +105,25 @@ void HttpIoDeviceReply::setup(const QNetworkRequest& request, const QByteArray& 
     });
 }
 
+void HttpIoDeviceReply::prepareUpload(const QNetworkRequest& request, QIODevice* outgoingData)
+{
+    bool sizeKnown = false;
+    if (outgoingData) {
+        m_outgoing = outgoingData;
+        const QVariant declared = request.header(QNetworkRequest::ContentLengthHeader);
+        if (declared.isValid()) {
+            m_uploadRemaining = declared.toLongLong();
+            sizeKnown = true;
+        } else if (!outgoingData->isSequential()) {
+            m_uploadRemaining = outgoingData->size() - outgoingData->pos();
+            sizeKnown = true;
+        }
+    }
+    const auto framing = HttpRequestWriter::framingFor(m_verb, outgoingData != nullptr, sizeKnown);
+    m_writer.emplace(m_verb, request, framing, m_uploadRemaining);
+    m_uploadDone = !outgoingData || (framing == HttpRequestWriter::Framing::ContentLength && m_uploadRemaining <= 0);
+}
+
 void HttpIoDeviceReply::touchTimer()
 {
     if (!m_done && m_timer->interval() > 0) {
@@ -150,106 +131,36 @@ void HttpIoDeviceReply::touchTimer()
     }
 }
 
-void HttpIoDeviceReply::startLocalSocket(const DockerEndpoint& endpoint)
+void HttpIoDeviceReply::attachChannel(EngineChannel* channel)
 {
-    m_socket = new QLocalSocket(this);
-    m_device = m_socket;
-    connect(m_socket, &QLocalSocket::connected, this, [this] {
-        m_connected = true;
-        touchTimer();
-        sendRequestHead();
-        pumpUpload();
-    });
-    connect(m_socket, &QLocalSocket::readyRead, this, &HttpIoDeviceReply::handleDeviceReadyRead);
-    connect(m_socket, &QLocalSocket::bytesWritten, this, [this] {
+    m_channel = channel;
+    m_channel->setParent(this);
+    connect(m_channel, &EngineChannel::opened, this, &HttpIoDeviceReply::handleChannelOpened);
+    connect(m_channel, &EngineChannel::readyRead, this, &HttpIoDeviceReply::handleChannelReadyRead);
+    connect(m_channel, &EngineChannel::bytesWritten, this, [this] {
         touchTimer();
         pumpUpload();
     });
-    connect(m_socket, &QLocalSocket::disconnected, this, &HttpIoDeviceReply::handleEof);
-    connect(m_socket, &QLocalSocket::errorOccurred, this,
-            [this](QLocalSocket::LocalSocketError e) { handleLocalSocketError(int(e)); });
-
-    QString name = endpoint.address;
-    if (endpoint.kind == DockerEndpoint::Kind::NamedPipe) {
-        // npipe:////./pipe/docker_engine carries //./pipe/docker_engine; Windows wants \\.\pipe\docker_engine.
-        name.replace(QLatin1Char('/'), QLatin1Char('\\'));
-    }
-    m_socket->connectToServer(name, QIODevice::ReadWrite);
+    connect(m_channel, &EngineChannel::closed, this, &HttpIoDeviceReply::handleChannelClosed);
+    connect(m_channel, &EngineChannel::failed, this,
+            [this](const ChannelFailure& failure) { finishWithError(failure.code, failure.cause, failure.message); });
 }
 
-QStringList HttpIoDeviceReply::sshArguments(const DockerEndpoint& endpoint)
+void HttpIoDeviceReply::handleChannelOpened()
 {
-    QStringList args = endpoint.sshOptions;
-    // We cannot answer a password or host-key prompt: fail fast with ssh's message instead of hanging.
-    args << QStringLiteral("-o") << QStringLiteral("BatchMode=yes");
-    if (endpoint.port > 0) {
-        args << QStringLiteral("-p") << QString::number(endpoint.port);
+    if (m_done) {
+        return;
     }
-    args << QStringLiteral("--") << endpoint.address << QStringLiteral("docker") << QStringLiteral("system")
-         << QStringLiteral("dial-stdio");
-    return args;
-}
-
-void HttpIoDeviceReply::startSsh(const DockerEndpoint& endpoint)
-{
-    m_process = new QProcess(this);
-    m_device = m_process;
-    m_process->setProcessChannelMode(QProcess::SeparateChannels);
-    connect(m_process, &QProcess::started, this, [this] { m_connected = true; });
-    connect(m_process, &QProcess::readyReadStandardOutput, this, &HttpIoDeviceReply::handleDeviceReadyRead);
-    connect(m_process, &QProcess::readyReadStandardError, this, [this] {
-        m_sshStderr += m_process->readAllStandardError();
-        if (m_sshStderr.size() > MaxStderrBytes) {
-            m_sshStderr = m_sshStderr.right(MaxStderrBytes);
-        }
-    });
-    connect(m_process, &QProcess::bytesWritten, this, [this] {
-        touchTimer();
-        pumpUpload();
-    });
-    connect(m_process, &QProcess::finished, this, [this](int exitCode) { handleSshFinished(exitCode); });
-    connect(m_process, &QProcess::errorOccurred, this, [this](QProcess::ProcessError e) {
-        if (e == QProcess::FailedToStart) {
-            finishWithError(QNetworkReply::HostNotFoundError, TransportError::SshFailed,
-                            tr("Could not run ssh: %1").arg(m_process->errorString()));
-        }
-    });
-    const QString program = qEnvironmentVariable("OCC_SSH_PROGRAM", QStringLiteral("ssh"));
-    m_process->start(program, sshArguments(endpoint));
-    // QProcess buffers what we write until the pipe is open.
+    m_opened = true;
+    touchTimer();
     sendRequestHead();
     pumpUpload();
 }
 
 void HttpIoDeviceReply::sendRequestHead()
 {
-    const QNetworkRequest req = request();
-    QByteArray target = req.url().toEncoded(QUrl::RemoveScheme | QUrl::RemoveAuthority | QUrl::RemoveFragment);
-    if (target.isEmpty() || !target.startsWith('/')) {
-        target.prepend('/');
-    }
-    QByteArray head = m_verb + ' ' + target + " HTTP/1.1\r\n";
-    // Docker ignores the host of a local request; any valid name will do.
-    head += "Host: docker\r\n";
-    head += "Connection: close\r\n";
-    if (!req.hasRawHeader("User-Agent")) {
-        head += "User-Agent: opencode-cloud\r\n";
-    }
-    if (m_uploadChunked) {
-        head += "Transfer-Encoding: chunked\r\n";
-    } else if (m_outgoing || m_verb == "POST" || m_verb == "PUT") {
-        head += "Content-Length: " + QByteArray::number(m_uploadRemaining) + "\r\n";
-    }
-    const QList<QByteArray> names = req.rawHeaderList();
-    for (const QByteArray& name : names) {
-        if (!isOwnHeader(name)) {
-            head += canonicalHeaderName(name) + ": " + req.rawHeader(name) + "\r\n";
-        }
-    }
-    head += "\r\n";
-    m_device->write(head);
-
-    if (m_uploadChunked && m_outgoing) {
+    m_channel->device()->write(m_writer->head());
+    if (m_writer->framing() == HttpRequestWriter::Framing::Chunked && m_outgoing) {
         connect(m_outgoing, &QIODevice::readyRead, this, &HttpIoDeviceReply::pumpUpload);
         connect(m_outgoing, &QIODevice::readChannelFinished, this, [this] {
             m_outgoingEof = true;
@@ -260,62 +171,72 @@ void HttpIoDeviceReply::sendRequestHead()
 
 void HttpIoDeviceReply::pumpUpload()
 {
-    if (m_done || m_uploadDone || !m_device || (m_socket && !m_connected)) {
+    if (m_done || m_uploadDone || !m_channel || !m_opened) {
         return;
     }
+    const bool chunked = m_writer->framing() == HttpRequestWriter::Framing::Chunked;
+    QIODevice* device = m_channel->device();
     if (!m_outgoing) {
-        if (m_uploadChunked) {
-            m_device->write("0\r\n\r\n");
-            m_uploadDone = true;
-        } else {
-            finishWithError(QNetworkReply::UnknownNetworkError, TransportError::None,
-                            tr("The upload data went away before it was sent"));
-        }
+        endUpload();
         return;
     }
-    while (!m_uploadDone && m_device->bytesToWrite() < MaxUnwrittenBytes) {
-        const qint64 want = m_uploadChunked ? UploadPieceBytes : qMin(UploadPieceBytes, m_uploadRemaining);
+    while (!m_uploadDone && device->bytesToWrite() < MaxUnwrittenBytes) {
+        const qint64 want = chunked ? UploadPieceBytes : qMin(UploadPieceBytes, m_uploadRemaining);
         const QByteArray piece = m_outgoing->read(want);
         if (piece.isEmpty()) {
             const bool ended =
                 !m_outgoing->isOpen() || m_outgoingEof || (!m_outgoing->isSequential() && m_outgoing->atEnd());
             if (ended) {
-                if (m_uploadChunked) {
-                    m_device->write("0\r\n\r\n");
-                    m_uploadDone = true;
-                } else {
-                    finishWithError(QNetworkReply::UnknownNetworkError, TransportError::None,
-                                    tr("The upload data ended %1 bytes early").arg(m_uploadRemaining));
-                }
+                endUpload();
             }
             return;
         }
-        if (m_uploadChunked) {
-            m_device->write(QByteArray::number(piece.size(), 16) + "\r\n" + piece + "\r\n");
-        } else {
-            m_device->write(piece);
+        device->write(m_writer->bodyPiece(piece));
+        if (!chunked) {
             m_uploadRemaining -= piece.size();
             m_uploadDone = m_uploadRemaining <= 0;
         }
     }
 }
 
-void HttpIoDeviceReply::handleDeviceReadyRead()
+// The upload data has no more bytes: the end of a chunked body, or a sized one that came up short.
+void HttpIoDeviceReply::endUpload()
 {
-    if (m_done || !m_device) {
+    if (m_writer->framing() == HttpRequestWriter::Framing::Chunked) {
+        m_channel->device()->write(m_writer->bodyEnd());
+        m_uploadDone = true;
+    } else if (!m_outgoing) {
+        finishWithError(QNetworkReply::UnknownNetworkError, TransportError::None,
+                        tr("The upload data went away before it was sent"));
+    } else {
+        finishWithError(QNetworkReply::UnknownNetworkError, TransportError::None,
+                        tr("The upload data ended %1 bytes early").arg(m_uploadRemaining));
+    }
+}
+
+bool HttpIoDeviceReply::feedParser(const QByteArray& data)
+{
+    if (data.isEmpty() || m_parser.feed(data)) {
+        return true;
+    }
+    finishWithError(QNetworkReply::ProtocolFailure, TransportError::ProtocolError,
+                    tr("The Docker engine sent invalid HTTP: %1").arg(m_parser.errorString()));
+    return false;
+}
+
+void HttpIoDeviceReply::handleChannelReadyRead()
+{
+    if (m_done || !m_channel) {
         return;
     }
-    const QByteArray data = m_process ? m_process->readAllStandardOutput() : m_device->readAll();
+    const QByteArray data = m_channel->readAvailable();
     if (data.isEmpty()) {
         return;
     }
     touchTimer();
-    if (!m_parser.feed(data)) {
-        finishWithError(QNetworkReply::ProtocolFailure, TransportError::ProtocolError,
-                        tr("The Docker engine sent invalid HTTP: %1").arg(m_parser.errorString()));
-        return;
+    if (feedParser(data)) {
+        processParsedData();
     }
-    processParsedData();
 }
 
 void HttpIoDeviceReply::processParsedData()
@@ -353,16 +274,24 @@ void HttpIoDeviceReply::processParsedData()
     }
 }
 
-void HttpIoDeviceReply::handleEof()
+void HttpIoDeviceReply::handleChannelClosed(const ChannelFailure& failure)
 {
-    if (m_done || !m_device) {
+    if (m_done || !m_channel) {
         return;
     }
-    // Bytes can still sit in the device when it reports the close.
-    const QByteArray rest = m_process ? m_process->readAllStandardOutput() : m_device->readAll();
-    if (!rest.isEmpty() && !m_parser.feed(rest)) {
-        finishWithError(QNetworkReply::ProtocolFailure, TransportError::ProtocolError,
-                        tr("The Docker engine sent invalid HTTP: %1").arg(m_parser.errorString()));
+    // A channel that failed before any HTTP answer (ssh could not connect) says why; once the engine
+    // answered, the end of the channel is the end of the response, complete or cut off.
+    if (!failure.isNull() && !m_parser.headersComplete()) {
+        finishWithError(failure.code, failure.cause, failure.message);
+        return;
+    }
+    handleEof();
+}
+
+void HttpIoDeviceReply::handleEof()
+{
+    // Bytes can still sit in the channel when it reports the close.
+    if (!feedParser(m_channel->readAvailable())) {
         return;
     }
     if (!m_parser.finish()) {
@@ -381,68 +310,6 @@ void HttpIoDeviceReply::handleEof()
     processParsedData();
 }
 
-void HttpIoDeviceReply::handleLocalSocketError(int socketError)
-{
-    if (m_done) {
-        return;
-    }
-    const QString where = m_socket->serverName();
-    switch (QLocalSocket::LocalSocketError(socketError)) {
-    case QLocalSocket::PeerClosedError:
-        handleEof();
-        return;
-    case QLocalSocket::ServerNotFoundError:
-        finishWithError(QNetworkReply::HostNotFoundError, TransportError::EngineMissing,
-                        tr("No Docker engine at %1: is Docker installed and running?").arg(where));
-        return;
-    case QLocalSocket::SocketAccessError:
-        finishWithError(QNetworkReply::ContentAccessDenied, TransportError::PermissionDenied,
-                        tr("Permission denied on %1: is your user in the docker group?").arg(where));
-        return;
-    case QLocalSocket::ConnectionRefusedError:
-        finishWithError(QNetworkReply::ConnectionRefusedError, TransportError::ConnectionRefused,
-                        tr("Nothing accepts connections on %1: is the Docker engine running?").arg(where));
-        return;
-    case QLocalSocket::SocketTimeoutError:
-        finishWithError(QNetworkReply::TimeoutError, TransportError::Timeout,
-                        tr("Connecting to %1 timed out").arg(where));
-        return;
-    default:
-        if (m_connected) {
-            handleEof();
-        } else {
-            finishWithError(QNetworkReply::UnknownNetworkError, TransportError::ConnectionRefused,
-                            tr("Could not connect to %1: %2").arg(where, m_socket->errorString()));
-        }
-        return;
-    }
-}
-
-void HttpIoDeviceReply::handleSshFinished(int exitCode)
-{
-    if (m_done || !m_process) {
-        return;
-    }
-    const QByteArray rest = m_process->readAllStandardOutput();
-    m_sshStderr += m_process->readAllStandardError();
-    if (!rest.isEmpty() && !m_parser.feed(rest)) {
-        finishWithError(QNetworkReply::ProtocolFailure, TransportError::ProtocolError,
-                        tr("The Docker engine sent invalid HTTP: %1").arg(m_parser.errorString()));
-        return;
-    }
-    const bool crashed = m_process->exitStatus() != QProcess::NormalExit;
-    if (!m_parser.headersComplete() && (exitCode != 0 || crashed)) {
-        finishWithError(
-            QNetworkReply::HostNotFoundError, TransportError::SshFailed,
-            tr("ssh failed (exit code %1): %2").arg(exitCode).arg(QString::fromLocal8Bit(m_sshStderr).trimmed()));
-        return;
-    }
-    processParsedData();
-    if (!m_done) {
-        handleEof();
-    }
-}
-
 void HttpIoDeviceReply::finishOk()
 {
     if (m_done) {
@@ -450,7 +317,7 @@ void HttpIoDeviceReply::finishOk()
     }
     m_done = true;
     m_timer->stop();
-    releaseDevice();
+    releaseChannel();
     setAttribute(TransportErrorAttribute, int(TransportError::None));
     const QNetworkReply::NetworkError code = errorForStatus(m_parser.statusCode());
     setFinished(true);
@@ -475,7 +342,7 @@ void HttpIoDeviceReply::finishWithError(QNetworkReply::NetworkError code, Transp
     }
     m_done = true;
     m_timer->stop();
-    releaseDevice();
+    releaseChannel();
     setError(code, message);
     setAttribute(TransportErrorAttribute, int(cause));
     setFinished(true);
@@ -487,31 +354,22 @@ void HttpIoDeviceReply::finishWithError(QNetworkReply::NetworkError code, Transp
     Q_EMIT finished();
 }
 
-void HttpIoDeviceReply::releaseDevice()
+void HttpIoDeviceReply::releaseChannel()
 {
-    if (!m_device) {
+    if (!m_channel) {
         return;
     }
-    m_device->disconnect(this);
     if (m_outgoing) {
         m_outgoing->disconnect(this);
     }
-    if (m_socket) {
-        m_socket->abort();
-        m_socket->deleteLater();
-    } else if (m_process) {
-        QProcess* process = m_process;
-        if (process->state() != QProcess::NotRunning) {
-            // dial-stdio only ends when its connection does, and we are done with it. Reaping a SIGKILLed
-            // child takes no time, and leaves no process for QProcess's destructor to warn about.
-            process->kill();
-            process->waitForFinished(1000);
-        }
-        process->deleteLater();
-    }
-    m_device = nullptr;
-    m_socket = nullptr;
-    m_process = nullptr;
+    EngineChannel* channel = m_channel;
+    m_channel = nullptr;
+    channel->disconnect(this);
+    channel->close();
+    // We may be inside one of the channel's signals (a caller deleting the reply in readyRead): let it
+    // return before the channel goes.
+    channel->setParent(nullptr);
+    channel->deleteLater();
 }
 
 void HttpIoDeviceReply::abort()
