@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # From a fresh Debian 12 / Ubuntu 24.04 machine to a running opencode service:
 #   1. install the dependencies (scripts/install-deps.sh)
-#   2. build (scripts/build.sh) into $BUILD_DIR (default build/)
+#   2. build `occ`, and only `occ`, (scripts/build.sh) into $BUILD_DIR (default build/); the desktop app
+#      is `bash scripts/build.sh`, the tests `bash scripts/test.sh`
 #   3. make sure a Docker engine answers: `systemctl enable --now docker` under systemd, otherwise
 #      start dockerd in the background (log /var/log/occ-dockerd.log)
 #   4. occ setup --yes, occ start; print the URL and how to read the password
@@ -18,8 +19,10 @@ build_dir="${BUILD_DIR:-$OCC_REPO_ROOT/build}"
 export BUILD_DIR="$build_dir"
 occ="$build_dir/cli/occ"
 
-bash "$OCC_REPO_ROOT/scripts/install-deps.sh"
-bash "$OCC_REPO_ROOT/scripts/build.sh"
+# Only what this script needs: no test tools (scripts/test.sh installs those).
+OCC_DEPS_FOR=run bash "$OCC_REPO_ROOT/scripts/install-deps.sh"
+# Only what this script runs: the tests are off by default, and the desktop app is not needed here.
+TARGETS=occ bash "$OCC_REPO_ROOT/scripts/build.sh"
 [[ -x "$occ" ]] || occ_die "the build did not produce $occ"
 
 start_engine() {

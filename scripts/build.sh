@@ -4,6 +4,7 @@
 #   BUILD_DIR   build directory (default: build/ in the repository)
 #   BUILD_TYPE  CMake build type (default: RelWithDebInfo)
 #   JOBS        parallel jobs (default: nproc)
+#   TARGETS     build only these targets, space-separated (default: everything configured)
 # Extra arguments go to the CMake configure step, e.g. scripts/build.sh -DOCC_BUILD_TESTS=OFF
 set -euo pipefail
 export OCC_LOG_TAG=build
@@ -24,5 +25,8 @@ fi
 
 start=$SECONDS
 cmake -S "$OCC_REPO_ROOT" -B "$build_dir" -G Ninja -DCMAKE_BUILD_TYPE="$build_type" "$@"
-cmake --build "$build_dir" --parallel "$jobs"
+targets=()
+# shellcheck disable=SC2206 # a space-separated list
+[[ -n "${TARGETS:-}" ]] && targets=(--target ${TARGETS})
+cmake --build "$build_dir" --parallel "$jobs" "${targets[@]}"
 occ_log "built $build_type in $build_dir in $((SECONDS - start))s"

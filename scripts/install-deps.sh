@@ -4,6 +4,7 @@
 # is missing. Uses sudo when not run as root.
 #
 #   OCC_DEPS_EXTRA="a b"   more packages to install
+#   OCC_DEPS_FOR=run       only what building and running occ needs (scripts/bootstrap.sh); default: test
 #   OCC_DEPS_NO_GUI_E2E=1  skip the tools only the GUI end-to-end tests use (Xvfb, trayer, xdotool, ImageMagick)
 set -euo pipefail
 export OCC_LOG_TAG=install-deps
@@ -17,32 +18,41 @@ packages=(
     # build
     cmake ninja-build g++ pkg-config git
     qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
-    qt6-svg-dev libqt6svg6 nlohmann-json3-dev libspdlog-dev libfmt-dev clang-format
+    qt6-svg-dev libqt6svg6 nlohmann-json3-dev libspdlog-dev libfmt-dev
     # runtime: the engine, and what the CLI uses to reach remote hosts
-    docker.io curl ca-certificates openssh-client
-    # test harness: busybox test image, Debian base image, fake engines, ssh transport tests
+    docker.io curl ca-certificates openssh-client procps util-linux
+    # a Debian base image built locally when the default base cannot be pulled (bootstrap.sh, the harness)
     # (debian-archive-keyring: Ubuntu's debootstrap needs it to verify Debian bookworm)
-    busybox-static debootstrap debian-archive-keyring socat openssh-server procps xz-utils util-linux
-    # front door: Caddy (its Caddyfile is validated, and its binary goes into the test image), TLS tests
-    caddy openssl
-    # browser test: headless Chromium, certutil for its NSS trust store, and ip (iproute2) for the
-    # second network namespace it runs in
-    chromium libnss3-tools iproute2
-    # packaging: the .rpm (rpmbuild) and the npm package's bundled libraries (patchelf)
-    rpm patchelf
-    # completions and man page are checked by their own tools; systemd-analyze verifies the units
-    zsh fish groff systemd
-    # GUI tests render text; xdpyinfo waits for Xvfb; appstreamcli validates the metainfo
-    fonts-dejavu-core x11-utils appstream
+    debootstrap debian-archive-keyring
 )
-if [[ "${OCC_DEPS_NO_GUI_E2E:-0}" != 1 ]]; then
+# OCC_DEPS_FOR=run (scripts/bootstrap.sh): only what building and running `occ` needs.
+if [[ "${OCC_DEPS_FOR:-test}" != run ]]; then
+    packages+=(
+        # scripts/test.sh checks the formatting; clang with its sanitizer and libFuzzer runtimes
+        clang-format clang libclang-rt-dev
+        # test harness: busybox test image, fake engines, ssh transport tests
+        busybox-static socat openssh-server xz-utils
+        # front door: Caddy (its Caddyfile is validated, and its binary goes into the test image), TLS tests
+        caddy openssl
+        # browser test: headless Chromium, certutil for its NSS trust store, and ip (iproute2) for the
+        # second network namespace it runs in
+        chromium libnss3-tools iproute2
+        # packaging: the .rpm (rpmbuild) and the npm package's bundled libraries (patchelf)
+        rpm patchelf
+        # completions and man page are checked by their own tools; systemd-analyze verifies the units
+        zsh fish groff systemd
+        # GUI tests render text; xdpyinfo waits for Xvfb; appstreamcli validates the metainfo
+        fonts-dejavu-core x11-utils appstream
+    )
+fi
+if [[ "${OCC_DEPS_FOR:-test}" != run && "${OCC_DEPS_NO_GUI_E2E:-0}" != 1 ]]; then
     packages+=(xvfb xauth trayer imagemagick xdotool)
 fi
 # shellcheck disable=SC2206 # a space-separated list
 packages+=(${OCC_DEPS_EXTRA:-})
 # The harness fetches the pinned opencode binary with npm. Keep a node/npm that is already on PATH
 # (for example Node 20 with npm 11); Debian's npm would replace it.
-if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
+if [[ "${OCC_DEPS_FOR:-test}" != run ]] && { ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; }; then
     packages+=(nodejs npm)
 fi
 

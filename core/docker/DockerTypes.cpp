@@ -32,7 +32,17 @@ QString str(const json& object, const char* key)
 qint64 integer(const json& object, const char* key)
 {
     const json* value = field(object, key);
-    return value && value->is_number() ? value->get<qint64>() : 0;
+    if (!value || !value->is_number()) {
+        return 0;
+    }
+    if (value->is_number_float()) {
+        // Converting a double outside qint64's range is undefined behaviour (found by FuzzEventStream):
+        // such a value means nothing to us, so it reads as absent.
+        const double number = value->get<double>();
+        constexpr double limit = 9223372036854775808.0; // 2^63
+        return number >= -limit && number < limit ? static_cast<qint64>(number) : 0;
+    }
+    return value->get<qint64>();
 }
 
 bool boolean(const json& object, const char* key)

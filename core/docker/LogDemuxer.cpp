@@ -41,7 +41,9 @@ bool LogDemuxer::feed(const char* data, size_t size, const FrameCallback& onFram
                 m_inPayload = false;
                 continue;
             }
-            m_partial.reserve(m_remaining);
+            // The size comes from the stream: reserve at most 1 MiB ahead and let larger frames grow as their
+            // bytes arrive, or a corrupt header would allocate up to 4 GiB at once (found by FuzzLogDemuxer).
+            m_partial.reserve(std::min<size_t>(m_remaining, MaxReserve));
         }
         const size_t take = std::min(static_cast<size_t>(m_remaining), static_cast<size_t>(end - p));
         m_partial.append(p, take);

@@ -42,6 +42,7 @@ public:
     void reset();
 
     static constexpr size_t HeaderSize = 8;
+    static constexpr size_t MaxReserve = 1024 * 1024; // bytes reserved ahead for a frame split across chunks
 
 private:
     unsigned char m_header[HeaderSize] = {};

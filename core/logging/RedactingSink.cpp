@@ -30,9 +30,9 @@ void RedactingSink::log(const spdlog::details::log_msg& msg)
 
     // Held while forwarding so records from different threads reach every sink in the same order.
     std::lock_guard<std::mutex> lock(m_mutex);
-    for (const spdlog::sink_ptr& sink : m_sinks) {
-        if (sink->should_log(copy.level)) {
-            sink->log(copy);
+    for (const spdlog::sink_ptr& target : m_sinks) {
+        if (target->should_log(copy.level)) {
+            target->log(copy);
         }
     }
 }
@@ -40,8 +40,8 @@ void RedactingSink::log(const spdlog::details::log_msg& msg)
 void RedactingSink::flush()
 {
     std::lock_guard<std::mutex> lock(m_mutex);
-    for (const spdlog::sink_ptr& sink : m_sinks) {
-        sink->flush();
+    for (const spdlog::sink_ptr& target : m_sinks) {
+        target->flush();
     }
 }
 

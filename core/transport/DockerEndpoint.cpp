@@ -66,8 +66,14 @@ QString DockerEndpoint::toUrlString() const
         return QStringLiteral("unix://") + address;
     case Kind::NamedPipe:
         return QStringLiteral("npipe://") + address;
-    case Kind::Ssh:
-        return QStringLiteral("ssh://") + address + (port > 0 ? QStringLiteral(":%1").arg(port) : QString());
+    case Kind::Ssh: {
+        // An IPv6 host goes in brackets here too, or its colons read as a port (found by FuzzDockerEndpoint).
+        const qsizetype at = address.lastIndexOf(QLatin1Char('@'));
+        const QString host = address.mid(at + 1);
+        return QStringLiteral("ssh://") + address.left(at + 1)
+            + (host.contains(QLatin1Char(':')) ? QStringLiteral("[%1]").arg(host) : host)
+            + (port > 0 ? QStringLiteral(":%1").arg(port) : QString());
+    }
     case Kind::Tcp: {
         const QString host = address.contains(QLatin1Char(':')) ? QStringLiteral("[%1]").arg(address) : address;
         return QStringLiteral("tcp://%1:%2").arg(host).arg(port);

@@ -123,7 +123,7 @@ occ_docker run --rm --network host \
         qt=\$(dpkg-query -W -f '\${Version}' qt6-base-dev)
         echo \"[qt68-check] Qt \$qt, \$(g++ --version | head -n1)\" >&2
         case \$qt in 6.[0-7].*) echo '[qt68-check] error: Qt is older than 6.8' >&2; exit 1 ;; esac
-        cmake -S /src -B /build -G Ninja -DCMAKE_BUILD_TYPE=Release >/build/configure.log ||
+        cmake -S /src -B /build -G Ninja -DCMAKE_BUILD_TYPE=Release -DOCC_BUILD_TESTS=ON >/build/configure.log ||
             { tail -n 30 /build/configure.log >&2; exit 1; }
         nice -n 19 cmake --build /build -j \"\$JOBS\" >/build/build.log 2>&1 ||
             { grep -B2 -A12 -m5 'error' /build/build.log >&2 || tail -n 40 /build/build.log >&2; exit 1; }

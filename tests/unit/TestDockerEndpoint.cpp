@@ -90,6 +90,10 @@ void TestDockerEndpoint::parse_data()
         << "tcp://engine.lan" << true << Kind::Tcp << "engine.lan" << 2375 << "tcp://engine.lan:2375";
     QTest::newRow("tcp to an IPv6 literal keeps its brackets in the URL")
         << "tcp://[::1]:2375" << true << Kind::Tcp << "::1" << 2375 << "tcp://[::1]:2375";
+    QTest::newRow("ssh to an IPv6 literal keeps its brackets in the URL")
+        << "ssh://[::]:3" << true << Kind::Ssh << "::" << 3 << "ssh://[::]:3";
+    QTest::newRow("ssh with a user to an IPv6 literal keeps its brackets in the URL")
+        << "ssh://me@[fe80::1]" << true << Kind::Ssh << "me@fe80::1" << 0 << "ssh://me@[fe80::1]";
     QTest::newRow("surrounding whitespace is ignored")
         << "  unix:///tmp/d.sock\n"
         << true << Kind::Unix << "/tmp/d.sock" << 0 << "unix:///tmp/d.sock";

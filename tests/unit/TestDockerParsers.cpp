@@ -230,6 +230,13 @@ void TestDockerParsers::event()
     QCOMPARE(event.attributes.value(QStringLiteral("name")), QStringLiteral("occ-web"));
     QCOMPARE(event.timeNano, qint64(1714979289123456789));
     QCOMPARE(event.time.toMSecsSinceEpoch(), qint64(1714979289123));
+
+    // Found by FuzzEventStream (tests/fuzz/crashes/FuzzEventStream): a number too large for qint64 was
+    // converted anyway (undefined behaviour; on x86 it came out negative). It reads as absent instead.
+    const DockerEvent huge =
+        DockerEvent::fromJson(nlohmann::json::parse(R"({"Type":"container","time":1714979289,"timeNano":1.7e80})"));
+    QCOMPARE(huge.timeNano, qint64(0));
+    QCOMPARE(huge.time.toSecsSinceEpoch(), qint64(1714979289));
 }
 
 void TestDockerParsers::logsQuery_data()

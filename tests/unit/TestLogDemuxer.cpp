@@ -40,6 +40,7 @@ private Q_SLOTS:
     void badHeader_data();
     void badHeader();
     void truncatedStreamIsNotAtBoundary();
+    void frameAnnouncingFourGiBWaitsForItsBytes();
     void largeFrameAcrossManyChunks();
     void pointerCallbackDoesNotCopyWholeFrames();
 };
@@ -122,6 +123,18 @@ void TestLogDemuxer::truncatedStreamIsNotAtBoundary()
     LogDemuxer headerOnly;
     headerOnly.feed(frame(1, "x").left(3));
     QVERIFY(!headerOnly.isAtFrameBoundary());
+}
+
+void TestLogDemuxer::frameAnnouncingFourGiBWaitsForItsBytes()
+{
+    // Found by FuzzLogDemuxer (tests/fuzz/crashes/FuzzLogDemuxer): the announced size used to be reserved
+    // at once. The fuzz test replays that input with a 1 GiB allocation limit; here, what the caller sees.
+    LogDemuxer demuxer;
+    QByteArray header("\x01\0\0\0\xff\xff\xff\xfe", 8);
+    QVector<LogFrame> frames = demuxer.feed(header + QByteArray(4096, 'x'));
+    QVERIFY(frames.isEmpty());
+    QVERIFY(!demuxer.hasError());
+    QVERIFY(!demuxer.isAtFrameBoundary());
 }
 
 void TestLogDemuxer::largeFrameAcrossManyChunks()
