@@ -75,6 +75,17 @@ bool serverCertCovers(const QString& certFile, const QString& keyFile, const QSt
     return true;
 }
 
+// openssl does not check its writes: on a full disk `req` leaves an empty request, exits 0, and the next
+// step fails with "no start line". The system's reason, from a file of our own in the same folder, comes first.
+FrontDoorError explain(const FrontDoorError& failed, const QString& staging)
+{
+    const auto probe = AtomicFile::probeFolder(staging);
+    if (probe) {
+        return failed;
+    }
+    return tlsError(QStringLiteral("%1 (%2)").arg(probe.error().toString(), failed.message));
+}
+
 // Checks a pair openssl made and puts it in place: the key (0600) first, then the certificate (0644). If
 // the second write fails the old certificate no longer matches the new key; serverCertCovers() and the
 // CA check see that and make a new pair next time, and this run reports the failure.
@@ -180,7 +191,7 @@ Result<LocalCa::Files, FrontDoorError> LocalCa::ensure(const QString& dir, const
                          "-out",
                          newCert});
         if (!made) {
-            return made.error();
+            return explain(made.error(), staging.path());
         }
         auto installed = installPair(newCert, newKey, f.caCert, caKey);
         if (!installed) {
@@ -207,7 +218,7 @@ Result<LocalCa::Files, FrontDoorError> LocalCa::ensure(const QString& dir, const
                    {"req", "-new", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes", "-subj",
                     QStringLiteral("/O=opencode-cloud/CN=%1").arg(names.value(0)), "-keyout", newKey, "-out", csr});
     if (!req) {
-        return req.error();
+        return explain(req.error(), staging.path());
     }
     // A random serial instead of -CAcreateserial, whose ca.srl openssl would write beside the CA in place.
     QByteArray serial(16, '\0');
@@ -218,7 +229,7 @@ Result<LocalCa::Files, FrontDoorError> LocalCa::ensure(const QString& dir, const
                      QStringLiteral("0x") + QString::fromLatin1(serial.toHex()), "-days", "397", "-sha256", "-extfile",
                      ext, "-out", newCert});
     if (!sign) {
-        return sign.error();
+        return explain(sign.error(), staging.path());
     }
     auto installed = installPair(newCert, newKey, f.serverCert, f.serverKey);
     if (!installed) {
