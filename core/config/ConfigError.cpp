@@ -31,4 +31,28 @@ QString toString(const ConfigErrors& errors)
     return lines.join(QLatin1Char('\n'));
 }
 
+QString shortened(const QString& text)
+{
+    if (text.size() <= QuoteLimit) {
+        return text;
+    }
+    QString head = text.left(QuoteLimit);
+    if (head.back().isHighSurrogate()) {
+        head.chop(1);
+    }
+    return QStringLiteral("%1\u2026 (%2 characters)").arg(head).arg(text.size());
+}
+
+QString quoteValue(const QString& value)
+{
+    if (value.size() <= QuoteLimit) {
+        return QLatin1Char('"') + value + QLatin1Char('"');
+    }
+    QString head = value.left(QuoteLimit);
+    if (head.back().isHighSurrogate()) {
+        head.chop(1);
+    }
+    return QStringLiteral("\"%1\u2026\" (%2 characters)").arg(head).arg(value.size());
+}
+
 } // namespace occ

@@ -37,4 +37,11 @@ using ConfigErrors = QVector<ConfigError>;
 // One line per error, for the CLI and for test failure messages.
 QString toString(const ConfigErrors& errors);
 
+// A value from a file or a command line, quoted for a message: whole up to QuoteLimit characters, else
+// the first QuoteLimit, an ellipsis and the length, so a 10 MB string never lands in a message whole.
+constexpr int QuoteLimit = 60;
+QString quoteValue(const QString& value);
+// The same without the quotes, for keys and JSON text.
+QString shortened(const QString& text);
+
 } // namespace occ

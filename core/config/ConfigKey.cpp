@@ -1,6 +1,7 @@
 #include "core/config/ConfigKey.h"
 
 #include "core/config/Config.h"
+#include "core/config/ConfigError.h"
 
 #include <QRegularExpression>
 
@@ -65,7 +66,7 @@ QString ConfigKey::checkValue(const QVariant& value) const
     case Type::Enum: {
         const QString v = value.toString();
         if (!allowed.contains(v)) {
-            return QStringLiteral("expected %1, got \"%2\"").arg(expected(), v);
+            return QStringLiteral("expected %1, got %2").arg(expected(), quoteValue(v));
         }
         return {};
     }
@@ -79,7 +80,7 @@ QString ConfigKey::checkValue(const QVariant& value) const
     if (!pattern.isEmpty()) {
         const QRegularExpression re(QRegularExpression::anchoredPattern(pattern));
         if (!re.match(v).hasMatch()) {
-            return QStringLiteral("\"%1\" does not match %2").arg(v, pattern);
+            return QStringLiteral("%1 does not match %2").arg(quoteValue(v), pattern);
         }
     }
     return check ? check(v) : QString();
@@ -93,7 +94,7 @@ QVariant ConfigKey::parseText(const QString& text, QString* error) const
         bool ok = false;
         const int v = trimmed.toInt(&ok);
         if (!ok) {
-            *error = QStringLiteral("expected %1, got \"%2\"").arg(expected(), text);
+            *error = QStringLiteral("expected %1, got %2").arg(expected(), quoteValue(text));
             return {};
         }
         return v;
@@ -108,7 +109,7 @@ QVariant ConfigKey::parseText(const QString& text, QString* error) const
             || lower == QLatin1String("0")) {
             return false;
         }
-        *error = QStringLiteral("expected true or false, got \"%1\"").arg(text);
+        *error = QStringLiteral("expected true or false, got %1").arg(quoteValue(text));
         return {};
     }
     case Type::Enum:

@@ -1,6 +1,7 @@
 #include "core/config/ConfigSchema.h"
 
 #include "core/config/Config.h"
+#include "core/config/ConfigError.h"
 
 #include <QDir>
 #include <QRegularExpression>
@@ -90,13 +91,13 @@ QString checkBind(const QString& value)
     if (value == QLatin1String("localhost") || ConfigSchema::isIpLiteral(value)) {
         return {};
     }
-    return QStringLiteral("expected an IPv4 or IPv6 address or \"localhost\", got \"%1\"").arg(value);
+    return QStringLiteral("expected an IPv4 or IPv6 address or \"localhost\", got %1").arg(quoteValue(value));
 }
 
 QString checkAbsolutePath(const QString& value)
 {
     if (!QDir::isAbsolutePath(value)) {
-        return QStringLiteral("expected an absolute path, got \"%1\"").arg(value);
+        return QStringLiteral("expected an absolute path, got %1").arg(quoteValue(value));
     }
     return {};
 }
@@ -111,7 +112,7 @@ QString checkCidrList(const QString& value)
         const int prefix = slash > 0 ? part.mid(slash + 1).toInt(&ok) : -1;
         const int maxPrefix = isIpv4(address) ? 32 : isIpv6(address) ? 128 : -1;
         if (!ok || maxPrefix < 0 || prefix < 0 || prefix > maxPrefix) {
-            return QStringLiteral("expected CIDR ranges like 10.0.0.0/8, 172.16.0.0/12, got \"%1\"").arg(part);
+            return QStringLiteral("expected CIDR ranges like 10.0.0.0/8, 172.16.0.0/12, got %1").arg(quoteValue(part));
         }
     }
     return {};
@@ -121,7 +122,7 @@ QString checkEmail(const QString& value)
 {
     static const QRegularExpression re(QStringLiteral("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$"));
     if (!re.match(value).hasMatch()) {
-        return QStringLiteral("expected an e-mail address, got \"%1\"").arg(value);
+        return QStringLiteral("expected an e-mail address, got %1").arg(quoteValue(value));
     }
     return {};
 }
@@ -135,12 +136,12 @@ QString checkDockerHost(const QString& value)
     const QString rest = sep > 0 ? value.mid(sep + 3) : QString();
     if (!schemes.contains(scheme) || rest.isEmpty()) {
         return QStringLiteral("expected unix:///path, npipe:////./pipe/name, tcp://host:port or ssh://[user@]host, "
-                              "got \"%1\"")
-            .arg(value);
+                              "got %1")
+            .arg(quoteValue(value));
     }
     if (scheme == QLatin1String("unix") && !rest.startsWith(QLatin1Char('/'))) {
-        return QStringLiteral("a unix socket needs an absolute path (unix:///var/run/docker.sock), got \"%1\"")
-            .arg(value);
+        return QStringLiteral("a unix socket needs an absolute path (unix:///var/run/docker.sock), got %1")
+            .arg(quoteValue(value));
     }
     return {};
 }
@@ -474,15 +475,15 @@ QString ConfigSchema::checkPublicUrl(const QString& text)
     const QString scheme = url.scheme();
     if (!url.isValid() || (scheme != QLatin1String("http") && scheme != QLatin1String("https"))
         || url.host().isEmpty()) {
-        return QStringLiteral("expected http(s)://host[:port], got \"%1\"").arg(text);
+        return QStringLiteral("expected http(s)://host[:port], got %1").arg(quoteValue(text));
     }
     if (!url.userInfo().isEmpty()) {
         // Not echoed: the user part may well hold a password.
         return QStringLiteral("must not contain a user name or password (the password lives in credentials.json)");
     }
     if ((!url.path().isEmpty() && url.path() != QLatin1String("/")) || url.hasQuery() || url.hasFragment()) {
-        return QStringLiteral("must not have a path, query or fragment (opencode is served at the root), got \"%1\"")
-            .arg(text);
+        return QStringLiteral("must not have a path, query or fragment (opencode is served at the root), got %1")
+            .arg(quoteValue(text));
     }
     return {};
 }

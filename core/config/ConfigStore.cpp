@@ -6,14 +6,17 @@
 #include "core/config/ConfigSchema.h"
 #include "core/config/JsonFile.h"
 #include "core/logging/Logging.h"
+#include "core/util/AtomicFile.h"
 
 #include <QDateTime>
+#include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QLockFile>
 
 #include <limits>
 #include <map>
+#include <optional>
 
 namespace occ {
 
@@ -43,12 +46,11 @@ ConfigError makeError(ConfigError::Kind kind, const QString& path, const QString
 
 QString describe(const Json& value)
 {
-    const char* type = value.type_name();
-    std::string text = value.dump();
-    if (text.size() > 60) {
-        text = text.substr(0, 57) + "...";
+    const QString type = QString::fromLatin1(value.type_name());
+    if (value.is_string()) {
+        return type + QLatin1Char(' ') + quoteValue(QString::fromStdString(value.get<std::string>()));
     }
-    return QStringLiteral("%1 %2").arg(QString::fromLatin1(type), QString::fromStdString(text));
+    return type + QLatin1Char(' ') + shortened(QString::fromStdString(value.dump()));
 }
 
 // The value of one key as found in the file, or an empty QVariant and the problem.
@@ -99,22 +101,15 @@ Json toJson(const ConfigKey& key, const Config& config)
     return value.toString().toStdString();
 }
 
-// Reads, parses, checks the version, migrates and decodes. Errors here make the file unusable as a
-// whole; per-key problems go into Decoded::problems.
-Result<Decoded, ConfigErrors> readAndDecode(const QString& path)
+// Parses, checks the version, migrates and decodes. Errors here make the file unusable as a whole;
+// per-key problems go into Decoded::problems. No file I/O.
+Result<Decoded, ConfigErrors> decode(const QByteArray& bytes, const QString& path)
 {
     Decoded decoded;
-    const auto contents = JsonFile::read(path);
-    if (!contents) {
-        return ConfigErrors{contents.error()};
-    }
-    if (!contents->exists) {
-        return decoded;
-    }
     decoded.exists = true;
-    auto parsed = JsonFile::parse(contents->bytes, path);
+    auto parsed = JsonFile::parse(bytes, path);
     if (!parsed) {
-        return ConfigErrors{parsed.error()};
+        return parsed.error();
     }
     decoded.document = std::move(parsed.value());
     if (!decoded.document.is_object()) {
@@ -185,6 +180,18 @@ Result<Decoded, ConfigErrors> readAndDecode(const QString& path)
     return decoded;
 }
 
+Result<Decoded, ConfigErrors> readAndDecode(const QString& path)
+{
+    const auto contents = JsonFile::read(path);
+    if (!contents) {
+        return ConfigErrors{contents.error()};
+    }
+    if (!contents->exists) {
+        return Decoded{};
+    }
+    return decode(contents->bytes, path);
+}
+
 // All known keys from config in the schema's order; unknown keys follow the known ones of their section,
 // unknown sections follow the known sections, each in the order the file had them.
 Json buildDocument(const Config& config, const Json& old, const std::map<QString, Json>& keepAsFound)
@@ -224,6 +231,50 @@ QByteArray serialise(const Json& document)
     return QByteArray::fromStdString(document.dump(2) + "\n");
 }
 
+// Never write what the next load would refuse: pretty-printing can make a file of unknown keys grow.
+Result<Unit, ConfigErrors> writeDocument(const QString& path, const Json& document)
+{
+    const QByteArray bytes = serialise(document);
+    if (bytes.size() > JsonFile::MaxBytes) {
+        return ConfigErrors{makeError(ConfigError::Kind::Io, path, QString(),
+                                      QStringLiteral("not saved: the new file would be %1 bytes, more than the %2 "
+                                                     "opencode-cloud reads back; the file was left as it was")
+                                          .arg(bytes.size())
+                                          .arg(JsonFile::MaxBytes))};
+    }
+    const auto written = JsonFile::writePrivate(path, bytes);
+    if (!written) {
+        return ConfigErrors{written.error()};
+    }
+    return Unit{};
+}
+
+// QLockFile says "locked" only for LockFailedError; PermissionError and UnknownError mean it could not
+// create or write the lock file at all (a folder this user may not write, a full disk), and saying
+// "another process is changing the config" then sends the user after a process that does not exist.
+std::optional<ConfigError> lockConfig(QLockFile& lock, const QString& path, const QString& lockPath, int timeoutMs,
+                                      int staleMs)
+{
+    lock.setStaleLockTime(staleMs);
+    if (lock.tryLock(timeoutMs)) {
+        return std::nullopt;
+    }
+    if (lock.error() == QLockFile::LockFailedError) {
+        return makeError(ConfigError::Kind::Locked, path, QString(),
+                         QStringLiteral("another opencode-cloud process is changing the config (lock file %1); try "
+                                        "again")
+                             .arg(QDir::toNativeSeparators(lockPath)));
+    }
+    // QLockFile keeps errno to itself: create a file there ourselves to hear the system's reason.
+    const auto probe = AtomicFile::probeFolder(QFileInfo(lockPath).absolutePath());
+    const QString cause = probe
+        ? QStringLiteral("the system refused (QLockFile error %1)").arg(static_cast<int>(lock.error()))
+        : probe.error().reason;
+    return makeError(ConfigError::Kind::Io, path, QString(),
+                     QStringLiteral("cannot create the lock file %1: %2; the file was left as it was")
+                         .arg(QDir::toNativeSeparators(lockPath), cause));
+}
+
 void logMigrations(const QString& path, const QStringList& migrations)
 {
     for (const QString& step : migrations) {
@@ -245,6 +296,18 @@ QString ConfigStore::lockPath() const
 bool ConfigStore::exists() const
 {
     return QFileInfo::exists(m_path);
+}
+
+Result<Config, ConfigErrors> ConfigStore::parse(const QByteArray& bytes, const QString& path)
+{
+    auto decoded = decode(bytes, path);
+    if (!decoded) {
+        return decoded.error();
+    }
+    if (!decoded->problems.isEmpty()) {
+        return decoded->problems;
+    }
+    return decoded->config;
 }
 
 Result<Config, ConfigErrors> ConfigStore::load() const
@@ -285,12 +348,8 @@ Result<Unit, ConfigErrors> ConfigStore::saveLocked(const Config& config, bool ov
         return ConfigErrors{dir.error()};
     }
     QLockFile lock(lockPath());
-    lock.setStaleLockTime(m_staleLockMs);
-    if (!lock.tryLock(m_lockTimeoutMs)) {
-        return ConfigErrors{
-            makeError(ConfigError::Kind::Locked, m_path, QString(),
-                      QStringLiteral("another opencode-cloud process is changing the config (lock file %1); try again")
-                          .arg(lockPath()))};
+    if (auto refused = lockConfig(lock, m_path, lockPath(), m_lockTimeoutMs, m_staleLockMs)) {
+        return ConfigErrors{*refused};
     }
 
     Json old = Json::object();
@@ -312,18 +371,21 @@ Result<Unit, ConfigErrors> ConfigStore::saveLocked(const Config& config, bool ov
         }
         const QString backup = m_path + QStringLiteral(".broken-")
             + QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss"));
-        if (!QFile::exists(backup) && !QFile::copy(m_path, backup)) {
-            return ConfigErrors{makeError(ConfigError::Kind::Io, m_path, QString(),
-                                          QStringLiteral("cannot keep a copy of the broken file as %1").arg(backup))};
+        if (!QFile::exists(backup)) {
+            const auto contents = JsonFile::read(m_path);
+            const auto copied = contents ? AtomicFile::write(backup, contents->bytes, AtomicFile::OwnerOnly)
+                                         : Result<Unit, FileError>(FileError{});
+            if (!copied) {
+                return ConfigErrors{makeError(
+                    ConfigError::Kind::Io, m_path, QString(),
+                    QStringLiteral("cannot keep a copy of the broken file as %1: %2; the file was left as it was")
+                        .arg(backup, contents ? copied.error().reason : contents.error().message))};
+            }
         }
         Logging::get("config")->warn("{} did not parse; kept it as {} and wrote a new one", m_path, backup);
     }
 
-    const auto written = JsonFile::writePrivate(m_path, serialise(buildDocument(config, old, {})));
-    if (!written) {
-        return ConfigErrors{written.error()};
-    }
-    return Unit{};
+    return writeDocument(m_path, buildDocument(config, old, {}));
 }
 
 Result<Config, ConfigErrors> ConfigStore::update(const std::function<void(Config&)>& mutate,
@@ -334,12 +396,8 @@ Result<Config, ConfigErrors> ConfigStore::update(const std::function<void(Config
         return ConfigErrors{dir.error()};
     }
     QLockFile lock(lockPath());
-    lock.setStaleLockTime(m_staleLockMs);
-    if (!lock.tryLock(m_lockTimeoutMs)) {
-        return ConfigErrors{
-            makeError(ConfigError::Kind::Locked, m_path, QString(),
-                      QStringLiteral("another opencode-cloud process is changing the config (lock file %1); try again")
-                          .arg(lockPath()))};
+    if (auto refused = lockConfig(lock, m_path, lockPath(), m_lockTimeoutMs, m_staleLockMs)) {
+        return ConfigErrors{*refused};
     }
 
     auto decoded = readAndDecode(m_path);
@@ -376,9 +434,9 @@ Result<Config, ConfigErrors> ConfigStore::update(const std::function<void(Config
         }
     }
 
-    const auto written = JsonFile::writePrivate(m_path, serialise(buildDocument(config, decoded->document, keep)));
+    const auto written = writeDocument(m_path, buildDocument(config, decoded->document, keep));
     if (!written) {
-        return ConfigErrors{written.error()};
+        return written.error();
     }
     return config;
 }

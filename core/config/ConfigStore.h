@@ -4,6 +4,7 @@
 #include "core/config/ConfigError.h"
 #include "core/util/Result.h"
 
+#include <QByteArray>
 #include <QString>
 #include <QStringList>
 
@@ -17,8 +18,11 @@ namespace occ {
 //    or update(); only overwriteUnparseable(), which says what it does, replaces it (keeping a copy).
 //  - A file from a newer opencode-cloud is refused and never touched.
 //  - Older files are migrated in memory (ConfigMigrations); the next save writes the new layout.
-//  - Saves are atomic (QSaveFile), mode 0600, pretty-printed, all known keys in the schema's order,
-//    unknown keys kept; writers are serialised with config.json.lock (QLockFile).
+//  - Saves are atomic (AtomicFile), mode 0600, pretty-printed, all known keys in the schema's order,
+//    unknown keys kept; writers are serialised with config.json.lock (QLockFile). A save that fails (a
+//    full disk, a folder this user may not write) leaves the old file byte for byte and says why.
+//  - Files over 1 MiB, nested over 32 levels or with a key twice in one object are refused at the
+//    parse boundary (JsonFile::parse), with line and column.
 class ConfigStore
 {
 public:
@@ -31,6 +35,9 @@ public:
     // Every problem at once: a syntax error (line, column), a newer format, or each key with a wrong
     // type or value (named by dotted key).
     Result<Config, ConfigErrors> load() const;
+    // What load() makes of these bytes, without touching any file (for fuzzers and tests): every limit of
+    // JsonFile::parse, the version check, migrations and the per-key checks. Never throws.
+    static Result<Config, ConfigErrors> parse(const QByteArray& bytes, const QString& path);
     // What the last load() or update() migrated, e.g. "v0 -> v1: moved flat keys ...".
     QStringList lastMigrations() const { return m_lastMigrations; }
 

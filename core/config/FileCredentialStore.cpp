@@ -61,9 +61,9 @@ Result<Json, ConfigError> readDocument(const QString& path)
     if (!contents) {
         return contents.error();
     }
-    auto parsed = JsonFile::parse(contents->bytes, path);
+    auto parsed = JsonFile::parse(contents->bytes, path, JsonFile::Echo::Never);
     if (!parsed) {
-        return parsed.error();
+        return parsed.error().first(); // a duplicate "password" is the only duplicate worth a word here
     }
     if (!parsed->is_object()) {
         ConfigError error = makeError(ConfigError::Kind::Parse, path, QString(),

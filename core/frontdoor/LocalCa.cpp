@@ -1,6 +1,7 @@
 #include "core/frontdoor/LocalCa.h"
 
 #include "core/frontdoor/TlsMaterial.h"
+#include "core/util/AtomicFile.h"
 
 #include <QDir>
 #include <QFile>
@@ -8,7 +9,9 @@
 #include <QHostAddress>
 #include <QNetworkInterface>
 #include <QProcess>
+#include <QRandomGenerator>
 #include <QSslCertificate>
+#include <QTemporaryDir>
 
 namespace occ {
 namespace {
@@ -45,6 +48,15 @@ QString sanList(const QStringList& names)
     return out.join(QLatin1Char(','));
 }
 
+Result<QByteArray, FrontDoorError> readAll(const QString& path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        return tlsError(QStringLiteral("Cannot read %1: %2").arg(path, file.errorString()));
+    }
+    return file.readAll();
+}
+
 bool serverCertCovers(const QString& certFile, const QString& keyFile, const QStringList& names)
 {
     auto info = TlsMaterial::check(certFile, keyFile, QString());
@@ -61,6 +73,43 @@ bool serverCertCovers(const QString& certFile, const QString& keyFile, const QSt
         }
     }
     return true;
+}
+
+// openssl does not check its writes: on a full disk `req` leaves an empty request, exits 0, and the next
+// step fails with "no start line". The system's reason, from a file of our own in the same folder, comes first.
+FrontDoorError explain(const FrontDoorError& failed, const QString& staging)
+{
+    const auto probe = AtomicFile::probeFolder(staging);
+    if (probe) {
+        return failed;
+    }
+    return tlsError(QStringLiteral("%1 (%2)").arg(probe.error().toString(), failed.message));
+}
+
+// Checks a pair openssl made and puts it in place: the key (0600) first, then the certificate (0644). If
+// the second write fails the old certificate no longer matches the new key; serverCertCovers() and the
+// CA check see that and make a new pair next time, and this run reports the failure.
+Result<Unit, FrontDoorError> installPair(const QString& stagedCert, const QString& stagedKey, const QString& cert,
+                                         const QString& key)
+{
+    auto certPem = readAll(stagedCert);
+    auto keyPem = readAll(stagedKey);
+    if (!certPem || !keyPem) {
+        return (!certPem ? certPem : keyPem).error();
+    }
+    const auto checked = TlsMaterial::checkPem(*certPem, *keyPem, QString());
+    if (!checked) {
+        return tlsError(QStringLiteral("openssl made an unusable certificate: %1").arg(checked.error().message));
+    }
+    auto keyWritten = AtomicFile::write(key, *keyPem, AtomicFile::OwnerOnly);
+    if (!keyWritten) {
+        return tlsError(keyWritten.error().toString());
+    }
+    auto certWritten = AtomicFile::write(cert, *certPem, AtomicFile::WorldReadable);
+    if (!certWritten) {
+        return tlsError(certWritten.error().toString());
+    }
+    return Unit{};
 }
 
 } // namespace
@@ -102,7 +151,23 @@ Result<LocalCa::Files, FrontDoorError> LocalCa::ensure(const QString& dir, const
     f.serverCert = d.filePath(QStringLiteral("server.crt"));
     f.serverKey = d.filePath(QStringLiteral("server.key"));
 
-    if (!QFileInfo::exists(f.caCert) || !QFileInfo::exists(caKey)) {
+    // A CA whose key no longer matches (an interrupted install) is as good as missing.
+    const bool caMissing =
+        !QFileInfo::exists(f.caCert) || !QFileInfo::exists(caKey) || !TlsMaterial::check(f.caCert, caKey, QString());
+    if (!caMissing && serverCertCovers(f.serverCert, f.serverKey, names)) {
+        return f;
+    }
+    // openssl writes into a private folder beside ours and checks nothing it writes; what it made is
+    // checked there and only then replaces our files through AtomicFile, so a full disk or a failed run
+    // never leaves a half-written key or certificate in place of a good one.
+    QTemporaryDir staging(d.filePath(QStringLiteral(".staging-XXXXXX")));
+    if (!staging.isValid()) {
+        return tlsError(QStringLiteral("Cannot create a folder in %1: %2").arg(dir, staging.errorString()));
+    }
+    const QDir s(staging.path());
+    if (caMissing) {
+        const QString newCert = s.filePath(QStringLiteral("ca.crt"));
+        const QString newKey = s.filePath(QStringLiteral("ca.key"));
         auto made = run(openssl,
                         {"req",
                          "-x509",
@@ -122,48 +187,53 @@ Result<LocalCa::Files, FrontDoorError> LocalCa::ensure(const QString& dir, const
                          "-addext",
                          "keyUsage=critical,keyCertSign,cRLSign",
                          "-keyout",
-                         caKey,
+                         newKey,
                          "-out",
-                         f.caCert});
+                         newCert});
         if (!made) {
-            return made.error();
+            return explain(made.error(), staging.path());
         }
-        QFile::setPermissions(caKey, QFile::ReadOwner | QFile::WriteOwner);
-        QFile::remove(f.serverCert); // signed by a CA that is gone
+        auto installed = installPair(newCert, newKey, f.caCert, caKey);
+        if (!installed) {
+            return installed.error();
+        }
         f.caCreated = true;
     }
-    if (serverCertCovers(f.serverCert, f.serverKey, names)) {
-        return f;
+    const QString ext = s.filePath(QStringLiteral("server.ext"));
+    const auto extWritten = AtomicFile::write(ext,
+                                              QStringLiteral("basicConstraints=critical,CA:FALSE\n"
+                                                             "keyUsage=critical,digitalSignature,keyEncipherment\n"
+                                                             "extendedKeyUsage=serverAuth\n"
+                                                             "subjectAltName=%1\n")
+                                                  .arg(sanList(names))
+                                                  .toUtf8());
+    if (!extWritten) {
+        return tlsError(extWritten.error().toString());
     }
-    const QString csr = d.filePath(QStringLiteral("server.csr"));
-    const QString ext = d.filePath(QStringLiteral("server.ext"));
-    QFile extFile(ext);
-    if (!extFile.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
-        return tlsError(QStringLiteral("Cannot write %1").arg(ext));
-    }
-    extFile.write(QStringLiteral("basicConstraints=critical,CA:FALSE\n"
-                                 "keyUsage=critical,digitalSignature,keyEncipherment\n"
-                                 "extendedKeyUsage=serverAuth\n"
-                                 "subjectAltName=%1\n")
-                      .arg(sanList(names))
-                      .toUtf8());
-    extFile.close();
+    const QString csr = s.filePath(QStringLiteral("server.csr"));
+    const QString newKey = s.filePath(QStringLiteral("server.key"));
+    const QString newCert = s.filePath(QStringLiteral("server.crt"));
     // 397 days: the longest lifetime Apple and Chrome accept for a server certificate.
-    auto req =
-        run(openssl,
-            {"req", "-new", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes", "-subj",
-             QStringLiteral("/O=opencode-cloud/CN=%1").arg(names.value(0)), "-keyout", f.serverKey, "-out", csr});
+    auto req = run(openssl,
+                   {"req", "-new", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes", "-subj",
+                    QStringLiteral("/O=opencode-cloud/CN=%1").arg(names.value(0)), "-keyout", newKey, "-out", csr});
     if (!req) {
-        return req.error();
+        return explain(req.error(), staging.path());
     }
-    QFile::setPermissions(f.serverKey, QFile::ReadOwner | QFile::WriteOwner);
+    // A random serial instead of -CAcreateserial, whose ca.srl openssl would write beside the CA in place.
+    QByteArray serial(16, '\0');
+    QRandomGenerator::system()->generate(serial.begin(), serial.end());
+    serial[0] = static_cast<char>(serial[0] & 0x7f); // positive, RFC 5280
     auto sign = run(openssl,
-                    {"x509", "-req", "-in", csr, "-CA", f.caCert, "-CAkey", caKey, "-CAcreateserial", "-days", "397",
-                     "-sha256", "-extfile", ext, "-out", f.serverCert});
-    QFile::remove(csr);
-    QFile::remove(ext);
+                    {"x509", "-req", "-in", csr, "-CA", f.caCert, "-CAkey", caKey, "-set_serial",
+                     QStringLiteral("0x") + QString::fromLatin1(serial.toHex()), "-days", "397", "-sha256", "-extfile",
+                     ext, "-out", newCert});
     if (!sign) {
-        return sign.error();
+        return explain(sign.error(), staging.path());
+    }
+    auto installed = installPair(newCert, newKey, f.serverCert, f.serverKey);
+    if (!installed) {
+        return installed.error();
     }
     f.serverCreated = true;
     return f;

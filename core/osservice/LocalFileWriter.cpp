@@ -1,9 +1,10 @@
 #include "core/osservice/LocalFileWriter.h"
 
+#include "core/util/AtomicFile.h"
+
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
-#include <QSaveFile>
 
 namespace occ {
 
@@ -44,17 +45,15 @@ bool LocalFileWriter::write(const QString& path, const QByteArray& content, QStr
         }
         return false;
     }
-    QSaveFile file(target);
-    if (!file.open(QIODevice::WriteOnly) || file.write(content) != content.size() || !file.commit()) {
+    // Unit files and plists are read by the service manager, not secret; launchd refuses plists
+    // that are group- or world-writable. On failure the old unit stays as it was.
+    const auto written = AtomicFile::write(target, content, AtomicFile::WorldReadable);
+    if (!written) {
         if (error) {
-            *error = QStringLiteral("Cannot write %1: %2").arg(target, file.errorString());
+            *error = QStringLiteral("Cannot write %1: %2").arg(target, written.error().reason);
         }
         return false;
     }
-    // Unit files and plists are read by the service manager, not secret; launchd refuses plists
-    // that are group- or world-writable.
-    QFile::setPermissions(
-        target, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadGroup | QFileDevice::ReadOther);
     return true;
 }
 

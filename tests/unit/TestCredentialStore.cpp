@@ -27,6 +27,8 @@ private Q_SLOTS:
     void looseModeIsTightenedBeforeReading();
     void corruptFileIsAnErrorAndNeverOverwritten();
     void wrongTypeNamesTheKeyWithoutEchoingIt();
+    void hostileFileIsRefusedWithoutEchoingIt_data();
+    void hostileFileIsRefusedWithoutEchoingIt();
     void clearForgetsThePassword();
     void passwordsAreRegisteredForRedaction();
     void generatedPasswordsAreStrongAndEasyToCopy();
@@ -147,6 +149,40 @@ void TestCredentialStore::wrongTypeNamesTheKeyWithoutEchoingIt()
     QCOMPARE(password.error().key, QStringLiteral("password"));
     QVERIFY(password.error().message.contains(QStringLiteral("expected a string")));
     QVERIFY(!password.error().toString().contains(QStringLiteral("918273645")));
+}
+
+void TestCredentialStore::hostileFileIsRefusedWithoutEchoingIt_data()
+{
+    QTest::addColumn<QByteArray>("bytes");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("the password twice") << QByteArray(
+        "{\"version\": 1,\n \"password\": \"Secret-Otter-1\",\n \"password\": \"Secret-Otter-2\"}\n")
+                                        << QStringLiteral(":3:2: password: duplicate key, also on line 2");
+    QTest::newRow("arrays nested 100 000 deep")
+        << QByteArray("{\"version\": 1, \"password\": \"Secret-Otter-1\", \"x\": ") + QByteArray(100000, '[')
+            + QByteArray(100000, ']') + "}"
+        << QStringLiteral("nested more than 32");
+    QTest::newRow("an unterminated password")
+        << QByteArray("{\"version\": 1, \"password\": \"Secret-Otter-1\n\"}") << QStringLiteral(":1:");
+}
+
+void TestCredentialStore::hostileFileIsRefusedWithoutEchoingIt()
+{
+    QFETCH(QByteArray, bytes);
+    QFETCH(QString, expected);
+    QDir().mkpath(QFileInfo(m_path).absolutePath());
+    {
+        QFile file(m_path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(bytes);
+    }
+    FileCredentialStore store(m_path);
+    const auto password = store.password();
+    QVERIFY(!password.ok());
+    QVERIFY2(password.error().toString().contains(expected), qPrintable(password.error().toString()));
+    QVERIFY2(!password.error().toString().contains(QStringLiteral("Otter")), qPrintable(password.error().toString()));
+    QVERIFY(!store.setPassword(QStringLiteral("Fresh-Badger-Lamp-77")).ok());
+    QCOMPARE(readFile(), bytes);
 }
 
 void TestCredentialStore::clearForgetsThePassword()
