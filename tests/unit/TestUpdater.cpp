@@ -29,6 +29,7 @@ private Q_SLOTS:
     void cleanup();
     void anUpdateThatComesUpReportsItsDowntime();
     void anUpdateThatNeverAnswersIsRolledBack();
+    void aRebuildThatNeverAnswersGoesBackToTheImageThatRan();
     void aFailedBuildLeavesTheRunningServiceAlone();
 
 private:
@@ -137,6 +138,23 @@ void TestUpdater::anUpdateThatNeverAnswersIsRolledBack()
     QCOMPARE(service()->imageId, QStringLiteral("sha256:v1"));
     QCOMPARE(m_model->containers().size(), 1);
     QCOMPARE(m_model->imageId(QStringLiteral("occ-update-img:previous")), QStringLiteral("sha256:v1"));
+}
+
+// The rebuild took the version's tag: the rollback must put it back on the image that ran before.
+void TestUpdater::aRebuildThatNeverAnswersGoesBackToTheImageThatRan()
+{
+    m_model->onStart = [this](FakeEngineModel::Container& c) {
+        m_health->setStatus(c.imageId == QStringLiteral("sha256:v1") ? 200 : 503);
+    };
+    const auto updated =
+        Updater(m_config, QStringLiteral("pw"), m_engine->client()).update({QStringLiteral("1.0.0"), true});
+    QVERIFY(!updated);
+    QVERIFY2(updated.error().message.endsWith(QStringLiteral("Rolled back: opencode 1.0.0 is running again.")),
+             qPrintable(updated.error().message));
+    QCOMPARE(m_engine->requests("POST", QStringLiteral("/build")).size(), 1);
+    QVERIFY(service() && service()->running);
+    QCOMPARE(service()->imageId, QStringLiteral("sha256:v1"));
+    QCOMPARE(m_model->imageId(QStringLiteral("occ-update-img:1.0.0")), QStringLiteral("sha256:v1"));
 }
 
 void TestUpdater::aFailedBuildLeavesTheRunningServiceAlone()
