@@ -18,6 +18,7 @@ packages=(
     cmake ninja-build g++ pkg-config git
     qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
     qt6-svg-dev libqt6svg6 nlohmann-json3-dev libspdlog-dev libfmt-dev clang-format
+    g++-mingw-w64-x86-64-posix python3 # tests/harness/windows-syntax.sh: Windows sources compiled for Windows
     # runtime: the engine, and what the CLI uses to reach remote hosts
     docker.io curl ca-certificates openssh-client
     # test harness: busybox test image, Debian base image, fake engines, ssh transport tests
