@@ -30,6 +30,8 @@ if [[ "${OCC_DEPS_FOR:-test}" != run ]]; then
     packages+=(
         # scripts/test.sh checks the formatting; clang with its sanitizer and libFuzzer runtimes
         clang-format clang libclang-rt-dev
+        # tests/harness/windows-syntax.sh: the Windows sources compiled for Windows
+        g++-mingw-w64-x86-64-posix python3
         # test harness: busybox test image, fake engines, ssh transport tests
         busybox-static socat openssh-server xz-utils
         # front door: Caddy (its Caddyfile is validated, and its binary goes into the test image), TLS tests

@@ -1,5 +1,6 @@
-// Compiled on Windows only (see CMakeLists.txt). Not built in CI on Linux: review changes against
-// the winsvc.h documentation.
+// Compiled on Windows only (see CMakeLists.txt). CI compiles it for Windows with MinGW-w64 (syntax only,
+// tests/harness/windows-syntax.sh) but never links or runs it: review changes against the winsvc.h
+// documentation.
 #include "core/osservice/WindowsServiceManager.h"
 
 #include "core/osservice/RetryPolicy.h"

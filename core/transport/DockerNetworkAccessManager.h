@@ -26,9 +26,9 @@ constexpr auto TransportErrorAttribute = static_cast<QNetworkRequest::Attribute>
 // The one QNetworkAccessManager every engine request goes through, streams included.
 // Callers build requests with engineRequest("/v1.41/containers/json") and use get()/post()/
 // sendCustomRequest() as usual; they always get a QNetworkReply back, whatever the endpoint:
-// - unix socket / named pipe: HttpIoDeviceReply speaking HTTP/1.1 over a QLocalSocket, on every Qt
-//   version (Qt 6.8's own unix+http: loses failure causes; see createRequest());
-// - ssh://: HttpIoDeviceReply over the stdio of `ssh HOST docker system dial-stdio`;
+// - unix socket / named pipe: HttpIoDeviceReply speaking HTTP/1.1 over a QLocalSocket (LocalSocketChannel),
+//   on every Qt version (Qt 6.8's own unix+http: loses failure causes; see createRequest());
+// - ssh://: HttpIoDeviceReply over the stdio of `ssh HOST docker system dial-stdio` (ProcessChannel);
 // - tcp://: plain QNAM HTTP, or HTTPS with the client certificates from certPath.
 // A request's transferTimeout() is honoured by every path (0 = no timeout, for streams).
 //
