@@ -28,8 +28,8 @@ packages=(
 # OCC_DEPS_FOR=run (scripts/bootstrap.sh): only what building and running `occ` needs.
 if [[ "${OCC_DEPS_FOR:-test}" != run ]]; then
     packages+=(
-        # scripts/test.sh checks the formatting; clang with its sanitizer and libFuzzer runtimes
-        clang-format clang libclang-rt-dev
+        # checks in scripts/test.sh: formatting, clang-tidy, and clang with its sanitizer and libFuzzer runtimes
+        clang-format clang clang-tidy libclang-rt-dev
         # tests/harness/windows-syntax.sh: the Windows sources compiled for Windows
         g++-mingw-w64-x86-64-posix python3
         # test harness: busybox test image, fake engines, ssh transport tests

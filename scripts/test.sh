@@ -1,14 +1,15 @@
 #!/usr/bin/env bash
-# Installs the dependencies, builds with the tests, builds and runs the unit and engine-free tests
-# under ASan+UBSan with the fuzz targets (scripts/sanitize.sh), and runs the whole CTest suite. This is
-# what CI runs (.ci/run). Extra arguments go to the main ctest run, e.g. `scripts/test.sh -L unit` or
+# Installs the dependencies, checks the formatting, builds with the tests, runs clang-tidy on the
+# changed sources, builds and runs the unit and engine-free tests under
+# ASan+UBSan with the fuzz targets (scripts/sanitize.sh), and runs the whole CTest suite. This is what CI
+# runs (.ci/run). Extra arguments go to the main ctest run, e.g. `scripts/test.sh -L unit` or
 # `-R TestConfig`.
 #
 #   BUILD_DIR        build directory (default build/)
 #   CTEST_JOBS       parallel tests (default 2; engine tests serialise on RESOURCE_LOCK docker anyway)
 #   OCC_SKIP_DEPS=1  do not run install-deps.sh
-#   OCC_CHECKS=0     skip the sanitizer build (a quick local run)
-#   OCC_WERROR       ON makes warnings errors in both builds
+#   OCC_CHECKS=0     skip the format check, clang-tidy and the sanitizer build (a quick local run)
+#   OCC_WERROR       ON makes warnings errors in both builds (to become CI's default: see below)
 #
 # Exits with ctest's status. A dockerd that the harness started is stopped by the engine_down
 # fixture; the trap below also covers an interrupted run, and does nothing (silently) otherwise.
@@ -24,11 +25,15 @@ if [[ "${OCC_SKIP_DEPS:-0}" != 1 ]]; then
     bash "$OCC_REPO_ROOT/scripts/install-deps.sh"
 fi
 checks="${OCC_CHECKS:-1}"
+if [[ "$checks" != 0 ]]; then
+    bash "$OCC_REPO_ROOT/scripts/check-format.sh"
+fi
 # TODO(OCC_WERROR): turn on once the warnings listed in the issue-11 build note are fixed:
 #   export OCC_WERROR="${OCC_WERROR:-ON}"
 export OCC_WERROR="${OCC_WERROR:-OFF}"
 bash "$OCC_REPO_ROOT/scripts/build.sh" -DOCC_BUILD_TESTS=ON -DOCC_WERROR="$OCC_WERROR"
 if [[ "$checks" != 0 ]]; then
+    bash "$OCC_REPO_ROOT/scripts/tidy.sh"
     # Before the main suite, so CTest's summary of the main suite stays the last thing printed.
     bash "$OCC_REPO_ROOT/scripts/sanitize.sh"
 fi

@@ -19,7 +19,7 @@ private Q_SLOTS:
     void dockerTime_data();
     void dockerTime();
     void containerInfo();
-    void event();
+    void dockerEvent();
     void logsQuery_data();
     void logsQuery();
     void sinceAfter_data();
@@ -218,7 +218,7 @@ void TestDockerParsers::containerInfo()
     QVERIFY(!odd.running);
 }
 
-void TestDockerParsers::event()
+void TestDockerParsers::dockerEvent()
 {
     const auto json = nlohmann::json::parse(R"({"status":"start","id":"abc","Type":"container","Action":"start",
         "Actor":{"ID":"abc","Attributes":{"name":"occ-web","org.opencode-cloud.managed":"true"}},
