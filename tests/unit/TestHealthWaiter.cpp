@@ -110,8 +110,9 @@ void TestHealthWaiter::timesOutWithGrowingIntervals()
     QVERIFY2(healthy.error().message.contains(QStringLiteral("did not become healthy within 1 s")),
              qPrintable(healthy.error().message));
     QVERIFY(timer.elapsed() >= 1000);
-    // 0, 100, 300, 700, 1500 ms: five rounds in a second and a half, where a fixed 100 ms would make about ten.
-    QVERIFY2(inspections() >= 4 && inspections() <= 6, qPrintable(QString::number(inspections())));
+    // 0, 100, 300, 700, 1500 ms: five rounds in a second and a half (fewer on a busy machine), where a fixed
+    // 100 ms would make about ten.
+    QVERIFY2(inspections() >= 2 && inspections() <= 6, qPrintable(QString::number(inspections())));
 }
 
 void TestHealthWaiter::reportsTheExitCodeWhenTheContainerStops()
