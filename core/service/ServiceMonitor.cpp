@@ -36,6 +36,8 @@ public:
         refresh();
     }
 
+    ~MonitorWorker() override { stopAll(); }
+
     void setIdleInterval(int ms) { m_idleIntervalMs = ms; }
 
     void stopAll()
@@ -97,14 +99,17 @@ private:
         });
     }
 
+    // Deletes the stream now, and any finished one still waiting for its deleteLater(): a stream's reply
+    // talks to the engine connection while it is destroyed, so no stream may outlive m_engine (a deferred
+    // delete after m_engine.reset(), or QObject's deletion of children after the members, crashed).
     void dropStream()
     {
         if (m_stream) {
             m_stream->disconnect(this);
             m_stream->cancel();
-            m_stream->deleteLater();
-            m_stream = nullptr;
         }
+        m_stream = nullptr;
+        qDeleteAll(findChildren<EventStream*>(QString(), Qt::FindDirectChildrenOnly));
     }
 
     Config m_config;
@@ -113,7 +118,6 @@ private:
     int m_idleIntervalMs = 10000;
     std::unique_ptr<EngineConnection> m_engine;
     QPointer<EventStream> m_stream;
-    // Parented: moveToThread() moves children, and a timer must live in the thread that starts it.
     // Parented to the worker: moveToThread() moves children, and a timer must live in the thread that starts it.
     QTimer m_probeTimer{this};
     QTimer m_debounce{this};
