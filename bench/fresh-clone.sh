@@ -20,6 +20,10 @@ suffix="fresh$$"
 log="$work/bootstrap.log"
 cleanup() {
     local rc=$?
+    if ((rc != 0)) && [[ -f "$log" ]]; then
+        cp "$log" /tmp/occ-fresh-clone-failed.log
+        echo "bootstrap's log: /tmp/occ-fresh-clone-failed.log" >&2
+    fi
     if [[ "${KEEP:-0}" != 1 ]]; then
         if [[ -x "$work/src/build/cli/occ" ]]; then
             HOME="$work/home" XDG_CONFIG_HOME="$work/home/.config" "$work/src/build/cli/occ" stop >/dev/null 2>&1 || true
@@ -52,7 +56,7 @@ git clone -q "$repo" "$work/src"
 t_clone=$(now_us)
 # Everything below is the README's command after `cd`. Phases are read from bootstrap's own log lines.
 (
-    cd "$work/src"
+    cd "$work/src" || exit 1
     export HOME="$work/home" XDG_CONFIG_HOME="$work/home/.config"
     unset CMAKE_CXX_COMPILER_LAUNCHER
     bash scripts/bootstrap.sh 2>&1 | while IFS= read -r line; do
