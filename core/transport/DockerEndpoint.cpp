@@ -1,5 +1,7 @@
 #include "core/transport/DockerEndpoint.h"
 
+#include <algorithm>
+
 #include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
@@ -131,6 +133,17 @@ std::optional<DockerEndpoint> DockerEndpoint::parse(const QString& hostUrl, QStr
     if (parsed.host().startsWith(QLatin1Char('-')) || parsed.userName().startsWith(QLatin1Char('-'))) {
         // ssh would read it as an option.
         return failWith(error, QStringLiteral("\"%1\": a host may not start with '-'").arg(url));
+    }
+    // QUrl decodes %00, %20, %40 and the like in the user part: a NUL would cut ssh's argument short, and a
+    // space or a second '@' would make ssh read another user or host than the one shown.
+    const auto unsafe = [](const QString& s) {
+        return std::any_of(s.cbegin(), s.cend(), [](QChar c) {
+            return c.category() == QChar::Other_Control || c.isSpace() || c == QLatin1Char('@')
+                || c == QLatin1Char('/');
+        });
+    };
+    if (unsafe(parsed.userName()) || unsafe(parsed.host())) {
+        return failWith(error, QStringLiteral("\"%1\": the user or host holds a character ssh cannot take").arg(url));
     }
     if (ssh) {
         e.kind = Kind::Ssh;

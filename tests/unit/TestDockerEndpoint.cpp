@@ -107,6 +107,10 @@ void TestDockerEndpoint::parse_data()
     QTest::newRow("a port out of range is rejected") << "tcp://host:70000" << false << Kind::Unix << "" << 0 << "";
     QTest::newRow("a path after an ssh host is rejected")
         << "ssh://host/some/path" << false << Kind::Unix << "" << 0 << "";
+    QTest::newRow("an ssh user with an encoded NUL is rejected (found by fuzzing)")
+        << "ssh://a%00b@host" << false << Kind::Unix << "" << 0 << "";
+    QTest::newRow("an ssh user with an encoded second @ is rejected")
+        << "ssh://a%40b@host" << false << Kind::Unix << "" << 0 << "";
     QTest::newRow("an ssh host that ssh would read as an option is rejected")
         << "ssh://-oProxyCommand=x" << false << Kind::Unix << "" << 0 << "";
 }
