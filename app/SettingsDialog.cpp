@@ -142,9 +142,9 @@ QString SettingsDialog::save()
         }
     }
     if (m_autostart && m_autostart->isEnabled() != c.startAtLogin) {
-        const auto result = m_autostart->setEnabled(c.startAtLogin);
-        if (!result) {
-            return ErrorPresenter::autostart(result.error());
+        const auto switched = m_autostart->setEnabled(c.startAtLogin);
+        if (!switched) {
+            return ErrorPresenter::autostart(switched.error());
         }
     }
     const bool changed = m_saved.bind != m_loaded.bind || m_saved.port != m_loaded.port

@@ -145,42 +145,43 @@ private:
     int checkUrl(Context& context, const QCommandLineParser& parser, const Line& line)
     {
         Output& out = context.out();
-        UrlDoctorOptions options;
-        options.url = QUrl(parser.value(QStringLiteral("url")));
-        if (!options.url.isValid() || options.url.host().isEmpty()
-            || (options.url.scheme() != QLatin1String("https") && options.url.scheme() != QLatin1String("http"))) {
+        UrlDoctorOptions urlOptions;
+        urlOptions.url = QUrl(parser.value(QStringLiteral("url")));
+        if (!urlOptions.url.isValid() || urlOptions.url.host().isEmpty()
+            || (urlOptions.url.scheme() != QLatin1String("https")
+                && urlOptions.url.scheme() != QLatin1String("http"))) {
             out.error(
                 QStringLiteral("--url wants http(s)://host[:port], not %1").arg(parser.value(QStringLiteral("url"))));
             return Usage;
         }
-        if (!options.url.path().isEmpty() && options.url.path() != QLatin1String("/")) {
+        if (!urlOptions.url.path().isEmpty() && urlOptions.url.path() != QLatin1String("/")) {
             out.error(QStringLiteral("opencode works only at the root of a host name; drop the path %1")
-                          .arg(options.url.path()));
+                          .arg(urlOptions.url.path()));
             return Usage;
         }
         if (parser.isSet(QStringLiteral("stream-seconds"))) {
             bool ok = false;
-            options.streamSeconds = parser.value(QStringLiteral("stream-seconds")).toInt(&ok);
-            if (!ok || options.streamSeconds < 1) {
+            urlOptions.streamSeconds = parser.value(QStringLiteral("stream-seconds")).toInt(&ok);
+            if (!ok || urlOptions.streamSeconds < 1) {
                 out.error(QStringLiteral("--stream-seconds wants a positive number"));
                 return Usage;
             }
         }
-        options.caCertFile = parser.value(QStringLiteral("cacert"));
+        urlOptions.caCertFile = parser.value(QStringLiteral("cacert"));
         int code = Ok;
         const auto config = context.loadConfig(&code, false);
-        options.user = parser.isSet(QStringLiteral("user")) ? parser.value(QStringLiteral("user"))
-            : config                                        ? config->username
-                                                            : QStringLiteral("opencode");
+        urlOptions.user = parser.isSet(QStringLiteral("user")) ? parser.value(QStringLiteral("user"))
+            : config                                           ? config->username
+                                                               : QStringLiteral("opencode");
         if (parser.isSet(QStringLiteral("password-stdin"))) {
-            if (!out.readLine(&options.password, false) || options.password.isEmpty()) {
+            if (!out.readLine(&urlOptions.password, false) || urlOptions.password.isEmpty()) {
                 out.error(QStringLiteral("No password given on stdin."));
                 return Usage;
             }
         } else if (auto pw = context.password(&code)) {
-            options.password = *pw;
+            urlOptions.password = *pw;
         }
-        UrlDoctor doctor(options);
+        UrlDoctor doctor(urlOptions);
         int worst = Ok;
         doctor.run([&](const UrlCheck& c) {
             const char* mark = c.result == UrlCheck::Result::Ok ? "ok"
