@@ -83,6 +83,7 @@ private:
 private Q_SLOTS:
     void initTestCase()
     {
+        qRegisterMetaType<occ::ServiceOutcome>();
         QVERIFY(m_dir.isValid());
         m_suffix = QString::number(QRandomGenerator::global()->generate(), 16);
         m_tag = QStringLiteral("0.0.0-t") + m_suffix;
@@ -181,7 +182,8 @@ private Q_SLOTS:
         QSignalSpy stopped(stop, &occ::ServiceOperation::finished);
         stop->start();
         QVERIFY(stopped.wait(30000));
-        QCOMPARE(stopped.first().first().toBool(), true);
+        const auto stopOutcome = stopped.first().first().value<occ::ServiceOutcome>();
+        QVERIFY2(stopOutcome.ok(), qPrintable(stopOutcome.error.message));
         QTRY_VERIFY_WITH_TIMEOUT(monitor.status().state == occ::ServiceStatus::State::Stopped, 5000);
 
         occ::ServiceOperation* start =
@@ -189,7 +191,8 @@ private Q_SLOTS:
         QSignalSpy started(start, &occ::ServiceOperation::finished);
         start->start();
         QVERIFY(started.wait(60000));
-        QVERIFY2(started.first().first().toBool(), qPrintable(started.first().at(1).toString()));
+        const auto startOutcome = started.first().first().value<occ::ServiceOutcome>();
+        QVERIFY2(startOutcome.ok(), qPrintable(startOutcome.error.message));
         QTRY_VERIFY_WITH_TIMEOUT(monitor.status().state == occ::ServiceStatus::State::Healthy, 15000);
         // The follower re-attached to the new run of the container.
         QTRY_VERIFY_WITH_TIMEOUT(std::any_of(lines.begin(), lines.end(),
