@@ -1,6 +1,10 @@
 #include "core/autostart/Autostart.h"
 
+#include "core/util/AtomicFile.h"
+
 #include <QCoreApplication>
+#include <QDir>
+#include <QFile>
 
 #if defined(Q_OS_MACOS)
 #include "core/autostart/LaunchAgentAutostart.h"
@@ -19,6 +23,26 @@ std::unique_ptr<Autostart> Autostart::create(const QString& program, const QStri
 {
     return std::make_unique<PlatformAutostart>(program.isEmpty() ? QCoreApplication::applicationFilePath() : program,
                                                arguments);
+}
+
+Result<Unit, AutostartError> Autostart::switchEntryFile(bool enabled, const QString& directory, const QString& path,
+                                                        const QByteArray& contents)
+{
+    if (!enabled) {
+        QFile file(path);
+        if (file.exists() && !file.remove()) {
+            return AutostartError{AutostartError::Kind::Remove, path, file.errorString()};
+        }
+        return Unit{};
+    }
+    if (!QDir().mkpath(directory)) {
+        return AutostartError{AutostartError::Kind::CreateFolder, directory, QString()};
+    }
+    auto written = AtomicFile::write(path, contents, AtomicFile::WorldReadable);
+    if (!written) {
+        return AutostartError{AutostartError::Kind::Write, path, written.error().reason};
+    }
+    return Unit{};
 }
 
 } // namespace occ

@@ -25,6 +25,13 @@ public:
     // This OS's implementation, starting `program` (default: this executable) with `arguments`.
     static std::unique_ptr<Autostart> create(const QString& program = QString(),
                                              const QString& arguments = QStringLiteral("--autostart"));
+
+protected:
+    // For the implementations that keep their entry in a file (XDG, LaunchAgent): enabled writes it
+    // atomically into directory (made if missing; the old entry stays whole on a full disk), disabled
+    // removes it. The error names the step and the system's cause.
+    static Result<Unit, AutostartError> switchEntryFile(bool enabled, const QString& directory, const QString& path,
+                                                        const QByteArray& contents);
 };
 
 } // namespace occ

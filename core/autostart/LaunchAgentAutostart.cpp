@@ -2,7 +2,6 @@
 
 #include <QDir>
 #include <QFile>
-#include <QSaveFile>
 
 namespace occ {
 
@@ -32,21 +31,7 @@ bool LaunchAgentAutostart::isEnabled() const
 
 Result<Unit, AutostartError> LaunchAgentAutostart::setEnabled(bool enabled)
 {
-    if (!enabled) {
-        QFile file(location());
-        if (file.exists() && !file.remove()) {
-            return AutostartError{AutostartError::Kind::Remove, location(), file.errorString()};
-        }
-        return Unit{};
-    }
-    if (!QDir().mkpath(m_directory)) {
-        return AutostartError{AutostartError::Kind::CreateFolder, m_directory, QString()};
-    }
-    QSaveFile file(location());
-    if (!file.open(QIODevice::WriteOnly) || file.write(plist(m_program, m_arguments)) < 0 || !file.commit()) {
-        return AutostartError{AutostartError::Kind::Write, location(), file.errorString()};
-    }
-    return Unit{};
+    return switchEntryFile(enabled, m_directory, location(), plist(m_program, m_arguments));
 }
 
 QByteArray LaunchAgentAutostart::plist(const QString& program, const QString& arguments)

@@ -2,7 +2,6 @@
 
 #include <QDir>
 #include <QFile>
-#include <QSaveFile>
 #include <QStandardPaths>
 
 namespace occ {
@@ -63,21 +62,7 @@ bool XdgAutostart::isEnabled() const
 
 Result<Unit, AutostartError> XdgAutostart::setEnabled(bool enabled)
 {
-    if (!enabled) {
-        QFile file(location());
-        if (file.exists() && !file.remove()) {
-            return AutostartError{AutostartError::Kind::Remove, location(), file.errorString()};
-        }
-        return Unit{};
-    }
-    if (!QDir().mkpath(m_directory)) {
-        return AutostartError{AutostartError::Kind::CreateFolder, m_directory, QString()};
-    }
-    QSaveFile file(location());
-    if (!file.open(QIODevice::WriteOnly) || file.write(desktopEntry(m_program, m_arguments)) < 0 || !file.commit()) {
-        return AutostartError{AutostartError::Kind::Write, location(), file.errorString()};
-    }
-    return Unit{};
+    return switchEntryFile(enabled, m_directory, location(), desktopEntry(m_program, m_arguments));
 }
 
 QByteArray XdgAutostart::desktopEntry(const QString& program, const QString& arguments)

@@ -1,6 +1,7 @@
 #include "core/autostart/LaunchAgentAutostart.h"
 #include "core/autostart/RunKeyAutostart.h"
 #include "core/autostart/XdgAutostart.h"
+#include "support/TinyDisk.h"
 
 #include <QDir>
 #include <QFile>
@@ -21,6 +22,7 @@ private Q_SLOTS:
     void runKeyQuotesTheProgram();
     void aFolderThatCannotBeMadeIsReportedWithItsPath();
     void anEntryThatCannotBeWrittenIsReportedWithItsPath();
+    void aFullDiskKeepsTheEntryThatWasThere();
 };
 
 void TestAutostart::xdgEntryIsWrittenAndRemoved()
@@ -110,4 +112,27 @@ void TestAutostart::anEntryThatCannotBeWrittenIsReportedWithItsPath()
 }
 
 QTEST_GUILESS_MAIN(TestAutostart)
+void TestAutostart::aFullDiskKeepsTheEntryThatWasThere()
+{
+    // A buffered QSaveFile met "no space" only in commit() and still replaced the entry with an empty file.
+    occ::test::TinyDisk disk(32);
+    QVERIFY2(disk.isValid(), qPrintable(disk.error()));
+    const QString folder = disk.filePath(QStringLiteral("autostart"));
+    XdgAutostart before(QStringLiteral("/usr/bin/opencode-cloud"), QString(), folder);
+    QVERIFY(before.setEnabled(true).ok());
+    QFile entry(before.location());
+    QVERIFY(entry.open(QIODevice::ReadOnly));
+    const QByteArray old = entry.readAll();
+    entry.close();
+    QVERIFY(disk.fill(0));
+
+    XdgAutostart after(QStringLiteral("/opt/opencode-cloud/bin/opencode-cloud"), QStringLiteral("--autostart"), folder);
+    const auto result = after.setEnabled(true);
+    QVERIFY(!result.ok());
+    QCOMPARE(result.error().kind, AutostartError::Kind::Write);
+    QVERIFY2(result.error().cause.contains(QStringLiteral("No space left")), qPrintable(result.error().cause));
+    QVERIFY(entry.open(QIODevice::ReadOnly));
+    QCOMPARE(entry.readAll(), old);
+}
+
 #include "TestAutostart.moc"
