@@ -2,6 +2,7 @@
 
 #include "app/Dialogs.h"
 #include "app/StatusPresenter.h"
+#include "core/util/AtomicFile.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -13,7 +14,6 @@
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
-#include <QSaveFile>
 #include <QScrollBar>
 #include <QShortcut>
 #include <QTextBlock>
@@ -341,21 +341,18 @@ bool LogViewer::findPrevious()
 
 bool LogViewer::saveTo(const QString& path, QString* error) const
 {
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly | QIODevice::Text)) {
-        if (error) {
-            *error = file.errorString();
-        }
-        return false;
-    }
+    // Through AtomicFile: a buffered QSaveFile reports success on a full disk and leaves an empty file.
+    // The buffer is bounded (setMaximumBlockCount), so its text fits in memory.
+    QByteArray text;
     const QVector<const LogEntry*> entries = m_buffer.matching(m_filter, m_buffer.size());
     for (const LogEntry* entry : entries) {
-        file.write(LogFilter::format(*entry, m_timestamps).toUtf8());
-        file.write("\n");
+        text += LogFilter::format(*entry, m_timestamps).toUtf8();
+        text += '\n';
     }
-    if (!file.commit()) {
+    const auto written = AtomicFile::write(path, text);
+    if (!written) {
         if (error) {
-            *error = file.errorString();
+            *error = written.error().toString();
         }
         return false;
     }
