@@ -9,9 +9,7 @@
 #include "core/docker/LogStream.h"
 #include "core/transport/DockerNetworkAccessManager.h"
 
-#include <QEventLoop>
 #include <QNetworkReply>
-#include <QTimer>
 #include <QUrl>
 
 namespace occ {
@@ -73,226 +71,21 @@ QString labelFilters(const QStringList& labelFilter)
 
 DockerClient::DockerClient(DockerNetworkAccessManager* nam, QObject* parent)
     : QObject(parent)
-    , m_nam(nam)
-    , m_probeTimeoutMs(nam->endpoint().kind == DockerEndpoint::Kind::Ssh ? SshProbeTimeoutMs : ProbeTimeoutMs)
+    , m_session(nam)
 { }
 
 DockerClient::~DockerClient() = default;
-
-QByteArray DockerClient::Response::header(const QByteArray& name) const
-{
-    for (const auto& pair : headers) {
-        if (pair.first.compare(name, Qt::CaseInsensitive) == 0) {
-            return pair.second;
-        }
-    }
-    return {};
-}
-
-DockerError DockerClient::localError(DockerError::Category category, const QString& message) const
-{
-    DockerError error(category, message);
-    error.setEndpoint(m_nam->endpoint().toUrlString());
-    return error;
-}
-
-QString DockerClient::versionedPath(const QString& pathAndQuery) const
-{
-    return QStringLiteral("/v") + m_apiVersion + pathAndQuery;
-}
-
-QNetworkReply* DockerClient::send(const QByteArray& verb, const QString& path, const QByteArray& body,
-                                  const QByteArray& contentType, int timeoutMs)
-{
-    QNetworkRequest request = m_nam->engineRequest(path);
-    if (timeoutMs >= 0) {
-        request.setTransferTimeout(timeoutMs);
-    }
-    if (!contentType.isEmpty()) {
-        request.setHeader(QNetworkRequest::ContentTypeHeader, contentType);
-    }
-    if (verb == "GET") {
-        return m_nam->get(request);
-    }
-    if (verb == "POST") {
-        return m_nam->post(request, body);
-    }
-    if (verb == "PUT") {
-        return m_nam->put(request, body);
-    }
-    if (verb == "DELETE") {
-        return m_nam->deleteResource(request);
-    }
-    return m_nam->sendCustomRequest(request, verb, body);
-}
-
-DockerResult<DockerClient::Response> DockerClient::request(const QByteArray& verb, const QString& pathAndQuery,
-                                                           const QByteArray& body, const QByteArray& contentType,
-                                                           int timeoutMs, bool versioned, const ChunkHandler& onChunk,
-                                                           std::atomic_bool* cancel)
-{
-    if (versioned) {
-        auto negotiated = negotiateApiVersion();
-        if (!negotiated) {
-            return negotiated.error();
-        }
-    }
-    const QString path = versioned ? versionedPath(pathAndQuery) : pathAndQuery;
-    return finish(send(verb, path, body, contentType, timeoutMs), verb, path, onChunk, cancel);
-}
-
-DockerResult<DockerClient::Response> DockerClient::finish(QNetworkReply* reply, const QByteArray& verb,
-                                                          const QString& path, const ChunkHandler& onChunk,
-                                                          std::atomic_bool* cancel)
-{
-    Response response;
-    bool cancelled = false;
-    QEventLoop loop;
-
-    auto drain = [&] {
-        const QByteArray chunk = reply->readAll();
-        if (chunk.isEmpty()) {
-            return;
-        }
-        const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-        // Error answers are collected whole for DockerError, never handed to a stream handler.
-        if (onChunk && status < 300 && !cancelled) {
-            if (!onChunk(chunk)) {
-                cancelled = true;
-                reply->abort();
-            }
-        } else {
-            response.body += chunk;
-        }
-    };
-    connect(reply, &QNetworkReply::readyRead, &loop, drain);
-    connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
-    QTimer cancelPoll;
-    if (cancel) {
-        connect(&cancelPoll, &QTimer::timeout, &loop, [&] {
-            if (cancel->load() && !reply->isFinished()) {
-                cancelled = true;
-                reply->abort();
-            }
-        });
-        cancelPoll.start(100);
-    }
-    if (!reply->isFinished()) {
-        loop.exec(QEventLoop::ExcludeUserInputEvents);
-    }
-    cancelPoll.stop();
-    drain();
-
-    response.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    response.headers = reply->rawHeaderPairs();
-    DockerError error = DockerError::fromReply(reply, response.body);
-    // -vv: one line per engine request. Bodies are not logged (a create body or an archive can carry
-    // secrets); the redacting sink masks anything that slips into a path.
-    Logging::get("docker")->trace("{} {} -> {} ({} bytes){}", verb.constData(), path, response.status,
-                                  response.body.size(),
-                                  error.isError() ? QStringLiteral(": ") + error.message() : QString());
-    // Deleted now, not with deleteLater(): a CLI that never runs an outer event loop would
-    // otherwise keep every reply of the process alive. finished() has fully returned here.
-    delete reply;
-    if (cancelled) {
-        return localError(DockerError::Category::Cancelled, QStringLiteral("cancelled"));
-    }
-    if (error.isError()) {
-        return error;
-    }
-    return response;
-}
-
-DockerResult<json> DockerClient::parseJson(const QByteArray& body, const QString& what) const
-{
-    try {
-        return json::parse(body.constData(), body.constData() + body.size());
-    } catch (const json::exception& e) {
-        return localError(DockerError::Category::Parse,
-                          QStringLiteral("%1: %2").arg(what, QString::fromUtf8(e.what())));
-    }
-}
-
-DockerResult<json> DockerClient::parseJson(const DockerResult<Response>& response, const QByteArray& verb,
-                                           const QString& pathAndQuery) const
-{
-    if (!response) {
-        return response.error();
-    }
-    return parseJson(response->body, QString::fromLatin1(verb) + QLatin1Char(' ') + pathAndQuery.section('?', 0, 0));
-}
-
-DockerResult<json> DockerClient::requestJson(const QByteArray& verb, const QString& pathAndQuery,
-                                             const QByteArray& body, int timeoutMs)
-{
-    return parseJson(request(verb, pathAndQuery, body, body.isEmpty() ? QByteArray() : "application/json", timeoutMs),
-                     verb, pathAndQuery);
-}
-
-DockerResult<Unit> DockerClient::requestUnit(const QByteArray& verb, const QString& pathAndQuery,
-                                             const QByteArray& body, int timeoutMs)
-{
-    auto response = request(verb, pathAndQuery, body, body.isEmpty() ? QByteArray() : "application/json", timeoutMs);
-    if (!response) {
-        return response.error();
-    }
-    return Unit{};
-}
-
-// ---- version negotiation ----
-
-DockerResult<QString> DockerClient::negotiateApiVersion()
-{
-    if (!m_apiVersion.isEmpty()) {
-        return m_apiVersion;
-    }
-    QString engineVersion;
-    auto ping = request("GET", QStringLiteral("/_ping"), {}, {}, m_probeTimeoutMs, false);
-    if (ping) {
-        engineVersion = QString::fromLatin1(ping->header("Api-Version")).trimmed();
-    } else if (ping.error().httpStatus() == 0) {
-        return ping.error(); // no engine, no permission, timeout: /version would fail the same way
-    }
-    if (engineVersion.isEmpty()) {
-        auto version = request("GET", QStringLiteral("/version"), {}, {}, m_probeTimeoutMs, false);
-        if (!version) {
-            return version.error();
-        }
-        auto parsed = parseJson(version->body, QStringLiteral("GET /version"));
-        if (!parsed) {
-            return parsed.error();
-        }
-        engineVersion = EngineVersion::fromJson(*parsed).apiVersion;
-    }
-    auto negotiated = ApiVersion::negotiate(engineVersion);
-    if (!negotiated) {
-        DockerError error = negotiated.error();
-        error.setEndpoint(m_nam->endpoint().toUrlString());
-        return error;
-    }
-    m_engineApiVersion = engineVersion;
-    m_apiVersion = *negotiated;
-    return m_apiVersion;
-}
 
 // ---- engine ----
 
 DockerResult<Unit> DockerClient::ping()
 {
-    // The first call negotiates with an unversioned /_ping: that answer is the ping, no second round trip.
-    if (m_apiVersion.isEmpty()) {
-        auto negotiated = negotiateApiVersion();
-        if (!negotiated) {
-            return negotiated.error();
-        }
-        return Unit{};
-    }
-    return requestUnit("GET", QStringLiteral("/_ping"), {}, m_probeTimeoutMs);
+    return m_session.ping();
 }
 
 DockerResult<EngineVersion> DockerClient::version()
 {
-    auto result = requestJson("GET", QStringLiteral("/version"));
+    auto result = m_session.requestJson("GET", QStringLiteral("/version"));
     if (!result) {
         return result.error();
     }
@@ -301,14 +94,14 @@ DockerResult<EngineVersion> DockerClient::version()
 
 DockerResult<json> DockerClient::info()
 {
-    return requestJson("GET", QStringLiteral("/info"));
+    return m_session.requestJson("GET", QStringLiteral("/info"));
 }
 
 // ---- images ----
 
 DockerResult<ImageInfo> DockerClient::inspectImage(const QString& ref)
 {
-    auto result = requestJson("GET", QStringLiteral("/images/%1/json").arg(imageSegment(ref)));
+    auto result = m_session.requestJson("GET", QStringLiteral("/images/%1/json").arg(imageSegment(ref)));
     if (!result) {
         return result.error();
     }
@@ -329,16 +122,16 @@ DockerResult<bool> DockerClient::imageExists(const QString& ref)
 
 DockerResult<Unit> DockerClient::tagImage(const QString& source, const QString& repo, const QString& tag)
 {
-    return requestUnit("POST",
-                       QStringLiteral("/images/%1/tag").arg(imageSegment(source))
-                           + query({{QStringLiteral("repo"), repo}, {QStringLiteral("tag"), tag}}));
+    return m_session.requestUnit("POST",
+                                 QStringLiteral("/images/%1/tag").arg(imageSegment(source))
+                                     + query({{QStringLiteral("repo"), repo}, {QStringLiteral("tag"), tag}}));
 }
 
 DockerResult<Unit> DockerClient::removeImage(const QString& ref, bool force)
 {
-    return requestUnit("DELETE",
-                       QStringLiteral("/images/%1").arg(imageSegment(ref))
-                           + query({{QStringLiteral("force"), flag(force)}}));
+    return m_session.requestUnit("DELETE",
+                                 QStringLiteral("/images/%1").arg(imageSegment(ref))
+                                     + query({{QStringLiteral("force"), flag(force)}}));
 }
 
 DockerResult<QString> DockerClient::buildImage(const QByteArray& tarContext, const BuildOptions& options,
@@ -366,7 +159,7 @@ DockerResult<QString> DockerClient::buildImage(const QByteArray& tarContext, con
     items.append({QStringLiteral("forcerm"), QStringLiteral("1")});
 
     BuildStreamParser parser(onProgress);
-    auto response = request(
+    auto response = m_session.request(
         "POST", QStringLiteral("/build") + query(items), tarContext, "application/x-tar", 0, true,
         [&parser](const QByteArray& chunk) {
             parser.feed(chunk);
@@ -378,12 +171,11 @@ DockerResult<QString> DockerClient::buildImage(const QByteArray& tarContext, con
     }
     parser.finish();
     if (parser.hasError()) {
-        DockerError error = parser.error();
-        error.setEndpoint(m_nam->endpoint().toUrlString());
-        return error;
+        return m_session.withEndpoint(parser.error());
     }
     if (parser.imageId().isEmpty()) {
-        return localError(DockerError::Category::Parse, QStringLiteral("the build ended without an image id"));
+        return m_session.localError(DockerError::Category::Parse,
+                                    QStringLiteral("the build ended without an image id"));
     }
     return parser.imageId();
 }
@@ -393,7 +185,8 @@ DockerResult<QString> DockerClient::buildImage(const QByteArray& tarContext, con
 DockerResult<VolumeInfo> DockerClient::createVolume(const QString& name, const Labels& labels)
 {
     const json body = {{"Name", name.toStdString()}, {"Labels", toJson(labels)}};
-    auto result = requestJson("POST", QStringLiteral("/volumes/create"), QByteArray::fromStdString(body.dump()));
+    auto result =
+        m_session.requestJson("POST", QStringLiteral("/volumes/create"), QByteArray::fromStdString(body.dump()));
     if (!result) {
         // The local driver returns an existing volume; other drivers may refuse, which is fine too.
         if (result.error().category() == DockerError::Category::Conflict) {
@@ -406,7 +199,7 @@ DockerResult<VolumeInfo> DockerClient::createVolume(const QString& name, const L
 
 DockerResult<VolumeInfo> DockerClient::inspectVolume(const QString& name)
 {
-    auto result = requestJson("GET", QStringLiteral("/volumes/%1").arg(segment(name)));
+    auto result = m_session.requestJson("GET", QStringLiteral("/volumes/%1").arg(segment(name)));
     if (!result) {
         return result.error();
     }
@@ -415,13 +208,13 @@ DockerResult<VolumeInfo> DockerClient::inspectVolume(const QString& name)
 
 DockerResult<Unit> DockerClient::removeVolume(const QString& name, bool force)
 {
-    return requestUnit(
+    return m_session.requestUnit(
         "DELETE", QStringLiteral("/volumes/%1").arg(segment(name)) + query({{QStringLiteral("force"), flag(force)}}));
 }
 
 DockerResult<QVector<VolumeInfo>> DockerClient::listVolumes(const QStringList& labelFilter)
 {
-    auto result = requestJson(
+    auto result = m_session.requestJson(
         "GET",
         QStringLiteral("/volumes")
             + (labelFilter.isEmpty() ? QString() : query({{QStringLiteral("filters"), labelFilters(labelFilter)}})));
@@ -443,7 +236,8 @@ DockerResult<QVector<VolumeInfo>> DockerClient::listVolumes(const QStringList& l
 DockerResult<QString> DockerClient::createNetwork(const QString& name, const Labels& labels)
 {
     const json body = {{"Name", name.toStdString()}, {"Labels", toJson(labels)}, {"CheckDuplicate", true}};
-    auto result = requestJson("POST", QStringLiteral("/networks/create"), QByteArray::fromStdString(body.dump()));
+    auto result =
+        m_session.requestJson("POST", QStringLiteral("/networks/create"), QByteArray::fromStdString(body.dump()));
     if (!result) {
         return result.error();
     }
@@ -452,7 +246,7 @@ DockerResult<QString> DockerClient::createNetwork(const QString& name, const Lab
 
 DockerResult<NetworkInfo> DockerClient::inspectNetwork(const QString& name)
 {
-    auto result = requestJson("GET", QStringLiteral("/networks/%1").arg(segment(name)));
+    auto result = m_session.requestJson("GET", QStringLiteral("/networks/%1").arg(segment(name)));
     if (!result) {
         return result.error();
     }
@@ -461,7 +255,7 @@ DockerResult<NetworkInfo> DockerClient::inspectNetwork(const QString& name)
 
 DockerResult<Unit> DockerClient::removeNetwork(const QString& name)
 {
-    return requestUnit("DELETE", QStringLiteral("/networks/%1").arg(segment(name)));
+    return m_session.requestUnit("DELETE", QStringLiteral("/networks/%1").arg(segment(name)));
 }
 
 // ---- containers ----
@@ -470,13 +264,14 @@ DockerResult<QString> DockerClient::createContainer(const QString& name, const C
 {
     const QString path =
         QStringLiteral("/containers/create") + (name.isEmpty() ? QString() : query({{QStringLiteral("name"), name}}));
-    auto result = requestJson("POST", path, QByteArray::fromStdString(spec.toCreateBody().dump()));
+    auto result = m_session.requestJson("POST", path, QByteArray::fromStdString(spec.toCreateBody().dump()));
     if (!result) {
         return result.error();
     }
     const QString id = QString::fromStdString(result->value("Id", std::string()));
     if (id.isEmpty()) {
-        return localError(DockerError::Category::Parse, QStringLiteral("container create answered without an Id"));
+        return m_session.localError(DockerError::Category::Parse,
+                                    QStringLiteral("container create answered without an Id"));
     }
     return id;
 }
@@ -484,35 +279,35 @@ DockerResult<QString> DockerClient::createContainer(const QString& name, const C
 DockerResult<Unit> DockerClient::startContainer(const QString& id)
 {
     // 304 (already started) is below 400, so it is success.
-    return requestUnit("POST", QStringLiteral("/containers/%1/start").arg(segment(id)));
+    return m_session.requestUnit("POST", QStringLiteral("/containers/%1/start").arg(segment(id)));
 }
 
 DockerResult<Unit> DockerClient::stopContainer(const QString& id, int timeoutSeconds)
 {
     // The engine answers only after the container stopped: allow its grace period plus a margin.
-    return requestUnit("POST",
-                       QStringLiteral("/containers/%1/stop").arg(segment(id))
-                           + query({{QStringLiteral("t"), QString::number(timeoutSeconds)}}),
-                       {}, qMax(0, timeoutSeconds) * 1000 + DockerNetworkAccessManager::DefaultTimeoutMs);
+    return m_session.requestUnit("POST",
+                                 QStringLiteral("/containers/%1/stop").arg(segment(id))
+                                     + query({{QStringLiteral("t"), QString::number(timeoutSeconds)}}),
+                                 {}, qMax(0, timeoutSeconds) * 1000 + DockerNetworkAccessManager::DefaultTimeoutMs);
 }
 
 DockerResult<Unit> DockerClient::restartContainer(const QString& id, int timeoutSeconds)
 {
-    return requestUnit("POST",
-                       QStringLiteral("/containers/%1/restart").arg(segment(id))
-                           + query({{QStringLiteral("t"), QString::number(timeoutSeconds)}}),
-                       {}, qMax(0, timeoutSeconds) * 1000 + DockerNetworkAccessManager::DefaultTimeoutMs);
+    return m_session.requestUnit("POST",
+                                 QStringLiteral("/containers/%1/restart").arg(segment(id))
+                                     + query({{QStringLiteral("t"), QString::number(timeoutSeconds)}}),
+                                 {}, qMax(0, timeoutSeconds) * 1000 + DockerNetworkAccessManager::DefaultTimeoutMs);
 }
 
 DockerResult<Unit> DockerClient::killContainer(const QString& id, const QString& signal)
 {
-    return requestUnit(
+    return m_session.requestUnit(
         "POST", QStringLiteral("/containers/%1/kill").arg(segment(id)) + query({{QStringLiteral("signal"), signal}}));
 }
 
 DockerResult<Unit> DockerClient::removeContainer(const QString& id, bool force, bool removeAnonymousVolumes)
 {
-    return requestUnit(
+    return m_session.requestUnit(
         "DELETE",
         QStringLiteral("/containers/%1").arg(segment(id))
             + query({{QStringLiteral("force"), flag(force)}, {QStringLiteral("v"), flag(removeAnonymousVolumes)}}));
@@ -520,13 +315,13 @@ DockerResult<Unit> DockerClient::removeContainer(const QString& id, bool force, 
 
 DockerResult<Unit> DockerClient::renameContainer(const QString& id, const QString& newName)
 {
-    return requestUnit(
+    return m_session.requestUnit(
         "POST", QStringLiteral("/containers/%1/rename").arg(segment(id)) + query({{QStringLiteral("name"), newName}}));
 }
 
 DockerResult<ContainerInfo> DockerClient::inspectContainer(const QString& id)
 {
-    auto result = requestJson("GET", QStringLiteral("/containers/%1/json").arg(segment(id)));
+    auto result = m_session.requestJson("GET", QStringLiteral("/containers/%1/json").arg(segment(id)));
     if (!result) {
         return result.error();
     }
@@ -535,27 +330,11 @@ DockerResult<ContainerInfo> DockerClient::inspectContainer(const QString& id)
 
 DockerClient::PingAndInspect DockerClient::pingAndInspect(const QString& id)
 {
-    const QString path = QStringLiteral("/containers/%1/json").arg(segment(id));
-    const bool negotiated = !m_apiVersion.isEmpty();
-    const QString sent = negotiated ? versionedPath(path) : path;
-    QNetworkReply* inspect = send("GET", sent, {}, {}, m_probeTimeoutMs);
-    DockerResult<Unit> ping = this->ping(); // its event loop carries the inspect too
-    if (!ping && !inspect->isFinished()) {
-        inspect->abort(); // the engine did not answer the ping: do not wait for the inspect as well
+    auto answer = m_session.pingAndGet(QStringLiteral("/containers/%1/json").arg(segment(id)));
+    if (!answer.answer) {
+        return {answer.ping, answer.answer.error()};
     }
-    DockerResult<Response> answer = finish(inspect, "GET", sent);
-    if (!ping) {
-        return {ping, ping.error()};
-    }
-    if (!negotiated && ApiVersion::compare(m_apiVersion, m_engineApiVersion) != 0) {
-        // The engine is newer than we speak: its unversioned answer is not in the version we negotiated.
-        answer = request("GET", path);
-    }
-    auto parsed = parseJson(answer, "GET", path);
-    if (!parsed) {
-        return {ping, parsed.error()};
-    }
-    return {ping, ContainerInfo::fromJson(*parsed)};
+    return {answer.ping, ContainerInfo::fromJson(*answer.answer)};
 }
 
 DockerResult<QVector<ContainerSummary>> DockerClient::listContainers(const QStringList& labelFilter, bool all)
@@ -564,7 +343,7 @@ DockerResult<QVector<ContainerSummary>> DockerClient::listContainers(const QStri
     if (!labelFilter.isEmpty()) {
         items.append({QStringLiteral("filters"), labelFilters(labelFilter)});
     }
-    auto result = requestJson("GET", QStringLiteral("/containers/json") + query(items));
+    auto result = m_session.requestJson("GET", QStringLiteral("/containers/json") + query(items));
     if (!result) {
         return result.error();
     }
@@ -579,29 +358,29 @@ DockerResult<QVector<ContainerSummary>> DockerClient::listContainers(const QStri
 
 DockerResult<int> DockerClient::waitContainer(const QString& id, const QString& condition)
 {
-    auto result = requestJson("POST",
-                              QStringLiteral("/containers/%1/wait").arg(segment(id))
-                                  + query({{QStringLiteral("condition"), condition}}),
-                              {}, 0);
+    auto result = m_session.requestJson("POST",
+                                        QStringLiteral("/containers/%1/wait").arg(segment(id))
+                                            + query({{QStringLiteral("condition"), condition}}),
+                                        {}, 0);
     if (!result) {
         return result.error();
     }
     auto error = result->find("Error");
     if (error != result->end() && error->is_object() && error->contains("Message") && (*error)["Message"].is_string()
         && !(*error)["Message"].get<std::string>().empty()) {
-        return localError(DockerError::Category::Server,
-                          QString::fromStdString((*error)["Message"].get<std::string>()));
+        return m_session.localError(DockerError::Category::Server,
+                                    QString::fromStdString((*error)["Message"].get<std::string>()));
     }
     auto code = result->find("StatusCode");
     if (code == result->end() || !code->is_number()) {
-        return localError(DockerError::Category::Parse, QStringLiteral("wait answered without a StatusCode"));
+        return m_session.localError(DockerError::Category::Parse, QStringLiteral("wait answered without a StatusCode"));
     }
     return code->get<int>();
 }
 
 DockerResult<Unit> DockerClient::putArchive(const QString& id, const QString& path, const QByteArray& tar)
 {
-    auto response = request(
+    auto response = m_session.request(
         "PUT", QStringLiteral("/containers/%1/archive").arg(segment(id)) + query({{QStringLiteral("path"), path}}), tar,
         "application/x-tar");
     if (!response) {
@@ -632,7 +411,7 @@ QString DockerClient::logsQuery(const LogOptions& options)
 
 LogStream* DockerClient::logs(const QString& id, const LogOptions& options, QObject* parent)
 {
-    auto negotiated = negotiateApiVersion();
+    auto negotiated = m_session.negotiateApiVersion();
     if (!negotiated) {
         return new LogStream(negotiated.error(), parent);
     }
@@ -646,8 +425,9 @@ LogStream* DockerClient::logs(const QString& id, const LogOptions& options, QObj
         }
         tty = info->tty;
     }
-    QNetworkReply* reply = send(
-        "GET", versionedPath(QStringLiteral("/containers/%1/logs").arg(segment(id)) + logsQuery(options)), {}, {}, 0);
+    QNetworkReply* reply = m_session.send(
+        "GET", m_session.versionedPath(QStringLiteral("/containers/%1/logs").arg(segment(id)) + logsQuery(options)), {},
+        {}, 0);
     return new LogStream(reply, tty, parent);
 }
 
@@ -667,7 +447,7 @@ DockerClient::streamLogs(const QString& id, const LogOptions& options,
         tty = info->tty;
     }
     LogDemuxer demuxer;
-    auto response = request(
+    auto response = m_session.request(
         "GET", QStringLiteral("/containers/%1/logs").arg(segment(id)) + logsQuery(options), {}, {}, 0, true,
         [&](const QByteArray& chunk) {
             if (tty) {
@@ -678,13 +458,14 @@ DockerClient::streamLogs(const QString& id, const LogOptions& options,
         },
         cancel);
     if (demuxer.hasError()) {
-        return localError(DockerError::Category::Parse, demuxer.errorString());
+        return m_session.localError(DockerError::Category::Parse, demuxer.errorString());
     }
     if (!response) {
         return response.error();
     }
     if (!demuxer.isAtFrameBoundary()) {
-        return localError(DockerError::Category::Connection, QStringLiteral("the log stream ended mid-frame"));
+        return m_session.localError(DockerError::Category::Connection,
+                                    QStringLiteral("the log stream ended mid-frame"));
     }
     return Unit{};
 }
@@ -693,7 +474,7 @@ DockerClient::streamLogs(const QString& id, const LogOptions& options,
 
 EventStream* DockerClient::events(const QMap<QString, QStringList>& filters, const QString& since, QObject* parent)
 {
-    auto negotiated = negotiateApiVersion();
+    auto negotiated = m_session.negotiateApiVersion();
     if (!negotiated) {
         return new EventStream(negotiated.error(), parent);
     }
@@ -712,7 +493,8 @@ EventStream* DockerClient::events(const QMap<QString, QStringList>& filters, con
     if (!since.isEmpty()) {
         items.append({QStringLiteral("since"), since});
     }
-    QNetworkReply* reply = send("GET", versionedPath(QStringLiteral("/events") + query(items)), {}, {}, 0);
+    QNetworkReply* reply =
+        m_session.send("GET", m_session.versionedPath(QStringLiteral("/events") + query(items)), {}, {}, 0);
     return new EventStream(reply, parent);
 }
 

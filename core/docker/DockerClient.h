@@ -3,6 +3,7 @@
 #include "core/docker/ContainerSpec.h"
 #include "core/docker/DockerError.h"
 #include "core/docker/DockerTypes.h"
+#include "core/docker/EngineSession.h"
 #include "core/util/Result.h"
 
 #include <QList>
@@ -14,16 +15,11 @@
 #include <atomic>
 #include <functional>
 
-class QNetworkReply;
-
 namespace occ {
 
 class DockerNetworkAccessManager;
 class EventStream;
 class LogStream;
-
-template <class T>
-using DockerResult = Result<T, DockerError>;
 
 // The Docker Engine API, one method per call we need.
 //
@@ -31,10 +27,7 @@ using DockerResult = Result<T, DockerError>;
 // from the CLI or from a worker thread that owns its own DockerClient and its own
 // DockerNetworkAccessManager (both created in that thread), never from a GUI thread, where the
 // nested loop would re-enter UI code. logs() and events() return ASYNC stream objects instead.
-//
-// The API version is negotiated on first use (GET /_ping's Api-Version header, else GET /version)
-// as min(engine, ApiVersion::Newest); engines older than ApiVersion::Minimum are refused with
-// Category::ApiVersion. Every other path is sent versioned ("/v1.41/containers/json").
+// The API version and the request cycle live in EngineSession.
 class DockerClient : public QObject
 {
     Q_OBJECT
@@ -42,24 +35,18 @@ public:
     explicit DockerClient(DockerNetworkAccessManager* nam, QObject* parent = nullptr);
     ~DockerClient() override;
 
-    DockerNetworkAccessManager* networkAccessManager() const { return m_nam; }
+    DockerNetworkAccessManager* networkAccessManager() const { return m_session.networkAccessManager(); }
 
-    // How long a probe waits for the engine: the first contact (version negotiation), ping() and the
-    // inspect of pingAndInspect(). A silent engine (a socket that accepts and never answers) is reported
-    // as Category::Timeout after this, not after the 30 s other requests may take; long operations
-    // (builds, stop with a grace period, streams) keep their own limits.
-    static constexpr int ProbeTimeoutMs = 3000;
-    // ssh:// pays for the ssh handshake and `docker system dial-stdio` on the first request.
-    static constexpr int SshProbeTimeoutMs = 10000;
-    int probeTimeout() const { return m_probeTimeoutMs; }
-    void setProbeTimeout(int ms) { m_probeTimeoutMs = ms; }
+    // The engine conversation every call goes through: API version, probe timeout, request cycle.
+    EngineSession& session() { return m_session; }
 
-    // Negotiates once, then returns the cached version.
-    DockerResult<QString> negotiateApiVersion();
-    // The negotiated version, empty before the first successful call.
-    QString apiVersion() const { return m_apiVersion; }
-    // What the engine itself reported, before capping to ApiVersion::Newest.
-    QString engineApiVersion() const { return m_engineApiVersion; }
+    static constexpr int ProbeTimeoutMs = EngineSession::ProbeTimeoutMs;
+    static constexpr int SshProbeTimeoutMs = EngineSession::SshProbeTimeoutMs;
+    int probeTimeout() const { return m_session.probeTimeout(); }
+    void setProbeTimeout(int ms) { m_session.setProbeTimeout(ms); }
+    DockerResult<QString> negotiateApiVersion() { return m_session.negotiateApiVersion(); }
+    QString apiVersion() const { return m_session.apiVersion(); }
+    QString engineApiVersion() const { return m_session.engineApiVersion(); }
 
     // Engine
     DockerResult<Unit> ping();
@@ -101,11 +88,8 @@ public:
     // A container's new name (409 when taken). Lets a replacement be created beside the old one.
     DockerResult<Unit> renameContainer(const QString& id, const QString& newName);
     DockerResult<ContainerInfo> inspectContainer(const QString& id);
-    // ping() and inspectContainer(id) in one round trip (`occ status` asks both every time): the inspect
-    // travels beside the ping instead of after it. Before the version is negotiated it goes out unversioned,
-    // which the engine serves at its own API version; that answer is kept when the negotiated version is the
-    // engine's, and asked again versioned when the engine is newer than ApiVersion::Newest. When the ping
-    // fails, `container` holds the same error.
+    // ping() and inspectContainer(id) in one round trip (`occ status` asks both every time; see
+    // EngineSession::pingAndGet). When the ping fails, `container` holds the same error.
     struct PingAndInspect
     {
         DockerResult<Unit> ping;
@@ -138,40 +122,7 @@ public:
     static QString logsQuery(const LogOptions& options);
 
 private:
-    struct Response
-    {
-        int status = 0;
-        QByteArray body;
-        QList<QPair<QByteArray, QByteArray>> headers;
-        QByteArray header(const QByteArray& name) const;
-    };
-    using ChunkHandler = std::function<bool(const QByteArray& chunk)>; // false = abort
-
-    // versioned: prefix the negotiated "/vX.Y" (negotiating first if needed).
-    // timeoutMs: transfer timeout, 0 = none (streams); -1 = the manager's default.
-    DockerResult<Response> request(const QByteArray& verb, const QString& pathAndQuery, const QByteArray& body = {},
-                                   const QByteArray& contentType = {}, int timeoutMs = -1, bool versioned = true,
-                                   const ChunkHandler& onChunk = {}, std::atomic_bool* cancel = nullptr);
-    QNetworkReply* send(const QByteArray& verb, const QString& path, const QByteArray& body,
-                        const QByteArray& contentType, int timeoutMs);
-    // Waits for a reply send() started (other replies keep progressing on the same event loop), logs it
-    // and deletes it. `path` is what was sent, for the log line.
-    DockerResult<Response> finish(QNetworkReply* reply, const QByteArray& verb, const QString& path,
-                                  const ChunkHandler& onChunk = {}, std::atomic_bool* cancel = nullptr);
-    DockerResult<nlohmann::json> requestJson(const QByteArray& verb, const QString& pathAndQuery,
-                                             const QByteArray& body = {}, int timeoutMs = -1);
-    DockerResult<Unit> requestUnit(const QByteArray& verb, const QString& pathAndQuery, const QByteArray& body = {},
-                                   int timeoutMs = -1);
-    DockerResult<nlohmann::json> parseJson(const QByteArray& body, const QString& what) const;
-    DockerResult<nlohmann::json> parseJson(const DockerResult<Response>& response, const QByteArray& verb,
-                                           const QString& pathAndQuery) const;
-    DockerError localError(DockerError::Category category, const QString& message) const;
-    QString versionedPath(const QString& pathAndQuery) const;
-
-    DockerNetworkAccessManager* m_nam;
-    QString m_apiVersion;
-    QString m_engineApiVersion;
-    int m_probeTimeoutMs = ProbeTimeoutMs;
+    EngineSession m_session;
 };
 
 } // namespace occ

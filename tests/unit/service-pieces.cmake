@@ -2,3 +2,5 @@
 foreach(_piece ContainerReconciler HealthWaiter ImageBuilder ServiceStarter StatusReader Updater)
     occ_add_test(NAME Test${_piece} SOURCES unit/Test${_piece}.cpp LIBS occ_service occ_test_support LABELS unit)
 endforeach()
+# The engine conversation under DockerClient (version negotiation, probe limits, the request cycle).
+occ_add_test(NAME TestEngineSession SOURCES unit/TestEngineSession.cpp LIBS occ_docker occ_test_support LABELS unit)
