@@ -292,86 +292,72 @@ bool HttpResponseParser::feed(const QByteArray& data)
         return true;
     }
     m_buffer.append(data);
-
-    QByteArray line;
-    bool progress = true;
-    while (progress && m_state != State::Complete && m_state != State::Error) {
-        progress = false;
-        switch (m_state) {
-        case State::StatusLine:
-            if (takeLine(&line)) {
-                progress = parseStatusLine(line);
-            }
-            break;
-        case State::Headers:
-            if (takeLine(&line)) {
-                progress = line.isEmpty() ? finishHeaders() : parseHeaderLine(line, &m_headers, &m_headerIndex);
-            }
-            break;
-        case State::Body: {
-            const qsizetype available = m_buffer.size() - m_pos;
-            if (available > 0) {
-                const qsizetype n = m_remaining < 0 ? available : qMin<qint64>(available, m_remaining);
-                m_body.append(m_buffer.constData() + m_pos, n);
-                m_pos += n;
-                if (m_remaining > 0) {
-                    m_remaining -= n;
-                    if (m_remaining == 0) {
-                        m_state = State::Complete;
-                    }
-                }
-                progress = true;
-            }
-            break;
-        }
-        case State::ChunkSize:
-            if (takeLine(&line)) {
-                progress = parseChunkSize(line);
-            }
-            break;
-        case State::ChunkData: {
-            const qsizetype available = m_buffer.size() - m_pos;
-            if (available > 0) {
-                const qsizetype n = qMin<qint64>(available, m_remaining);
-                m_body.append(m_buffer.constData() + m_pos, n);
-                m_pos += n;
-                m_remaining -= n;
-                if (m_remaining == 0) {
-                    m_state = State::ChunkDataEnd;
-                }
-                progress = true;
-            }
-            break;
-        }
-        case State::ChunkDataEnd:
-            if (takeLine(&line)) {
-                if (!line.isEmpty()) {
-                    fail(QStringLiteral("chunk data longer than its size"));
-                    break;
-                }
-                m_state = State::ChunkSize;
-                progress = true;
-            }
-            break;
-        case State::Trailers:
-            if (takeLine(&line)) {
-                if (line.isEmpty()) {
-                    m_state = State::Complete;
-                    progress = true;
-                } else {
-                    progress = parseHeaderLine(line, &m_trailers, &m_trailerIndex);
-                }
-            }
-            break;
-        case State::Complete:
-        case State::Error:
-            break;
-        }
-    }
+    while (m_state != State::Complete && m_state != State::Error && step()) { }
     if (m_state == State::Error) {
         return false;
     }
     compact();
+    return true;
+}
+
+bool HttpResponseParser::step()
+{
+    switch (m_state) {
+    case State::Body:
+        return takeData(m_remaining < 0 ? -1 : m_remaining, State::Complete);
+    case State::ChunkData:
+        return takeData(m_remaining, State::ChunkDataEnd);
+    case State::Complete:
+    case State::Error:
+        return false;
+    default:
+        break;
+    }
+    QByteArray line;
+    return takeLine(&line) && handleLine(line);
+}
+
+bool HttpResponseParser::handleLine(const QByteArray& line)
+{
+    switch (m_state) {
+    case State::StatusLine:
+        return parseStatusLine(line);
+    case State::Headers:
+        return line.isEmpty() ? finishHeaders() : parseHeaderLine(line, &m_headers, &m_headerIndex);
+    case State::ChunkSize:
+        return parseChunkSize(line);
+    case State::ChunkDataEnd:
+        if (!line.isEmpty()) {
+            return fail(QStringLiteral("chunk data longer than its size"));
+        }
+        m_state = State::ChunkSize;
+        return true;
+    case State::Trailers:
+        if (line.isEmpty()) {
+            m_state = State::Complete;
+            return true;
+        }
+        return parseHeaderLine(line, &m_trailers, &m_trailerIndex);
+    default:
+        return false;
+    }
+}
+
+bool HttpResponseParser::takeData(qint64 expected, State whenDone)
+{
+    const qsizetype available = m_buffer.size() - m_pos;
+    if (available <= 0) {
+        return false;
+    }
+    const qsizetype n = expected < 0 ? available : qMin<qint64>(available, expected);
+    m_body.append(m_buffer.constData() + m_pos, n);
+    m_pos += n;
+    if (expected > 0) {
+        m_remaining -= n;
+        if (m_remaining == 0) {
+            m_state = whenDone;
+        }
+    }
     return true;
 }
 

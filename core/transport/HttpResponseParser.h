@@ -77,6 +77,12 @@ private:
                          QHash<QByteArray, qsizetype>* index);
     bool finishHeaders();
     bool parseChunkSize(const QByteArray& line);
+    // One move of the state machine over the buffered input; false when it needs more input or failed.
+    bool step();
+    bool handleLine(const QByteArray& line);
+    // Moves up to `expected` bytes (all there are when < 0) of body or chunk data from the buffer to the
+    // body; when the last expected byte arrived, goes to `whenDone`. False when the buffer is empty.
+    bool takeData(qint64 expected, State whenDone);
     void resetForNextResponse();
     void compact();
 
