@@ -13,6 +13,8 @@
 
 #include <QFileInfo>
 
+#include <optional>
+
 namespace occ {
 
 QString DiagnosisCheck::idName(Id id)
@@ -36,6 +38,151 @@ QString DiagnosisCheck::idName(Id id)
     return {};
 }
 
+namespace {
+
+using Id = DiagnosisCheck::Id;
+using Status = DiagnosisCheck::Status;
+using Cause = DiagnosisCheck::Cause;
+
+struct Checks
+{
+    QVector<DiagnosisCheck> list;
+    void add(Id id, Status status, Cause cause, QStringList args = {}, DockerError docker = {})
+    {
+        list.append({id, status, cause, std::move(args), std::move(docker)});
+    }
+};
+
+// A missing config is the defaults (and a failure: nothing is set up); a broken one ends the diagnosis.
+std::optional<Config> checkConfig(const QString& path, Checks* checks)
+{
+    ConfigStore store(path);
+    const bool setUp = store.exists();
+    const auto loaded = store.load();
+    if (!loaded) {
+        checks->add(Id::Config, Status::Fail, Cause::ConfigInvalid, {path, toString(loaded.error())});
+        return std::nullopt;
+    }
+    checks->add(Id::Config, setUp ? Status::Ok : Status::Fail, setUp ? Cause::ConfigLoaded : Cause::ConfigMissing,
+                {path});
+    // Settings that are valid but do nothing (they need no engine to tell).
+    for (const ConfigWarning& warning : ConfigWarning::check(loaded.value())) {
+        if (warning.kind == ConfigWarning::Kind::TlsWithoutFrontDoor) {
+            checks->add(Id::Settings, Status::Warn, Cause::TlsWithoutFrontDoor, {warning.value});
+        }
+    }
+    return loaded.value();
+}
+
+// Returns the password, empty when there is none or it cannot be read.
+QString checkPassword(const Config& config, const QString& configPath, Checks* checks)
+{
+    const QString credentialsPath = ConfigPaths::credentialsFile(configPath);
+    const auto pw = FileCredentialStore(credentialsPath).password();
+    if (!pw) {
+        checks->add(Id::Password, Status::Fail, Cause::PasswordUnreadable, {pw.error().toString()});
+        return {};
+    }
+    if (pw->isEmpty()) {
+        if (ServiceSpec::isLoopback(config.bind)) {
+            checks->add(Id::Password, Status::Warn, Cause::PasswordNone);
+        } else {
+            checks->add(Id::Password, Status::Fail, Cause::PasswordNonePublic, {config.bind});
+        }
+        return {};
+    }
+    Logging::addSecret(pw.value());
+    const QFileInfo file(credentialsPath);
+    const bool privateFile =
+        !(file.permissions()
+          & (QFileDevice::ReadGroup | QFileDevice::ReadOther | QFileDevice::WriteGroup | QFileDevice::WriteOther));
+    checks->add(Id::Password, privateFile ? Status::Ok : Status::Fail,
+                privateFile ? Cause::PasswordSet : Cause::PasswordFileOpen, {credentialsPath});
+    return pw.value();
+}
+
+// The same endpoint resolution as every other engine user. False: the engine cannot be used.
+bool checkEngine(EngineConnection& engine, Checks* checks)
+{
+    if (!engine.isValid()) {
+        checks->add(Id::Engine, Status::Fail, Cause::EngineUnresolved, {engine.error()});
+        return false;
+    }
+    const auto version = engine.client()->version(); // negotiates first, within the probe timeout
+    if (!version) {
+        checks->add(Id::Engine, Status::Fail, Cause::EngineUnavailable, {engine.endpoint().toUrlString()},
+                    version.error());
+        return false;
+    }
+    checks->add(Id::Engine, Status::Ok, Cause::EngineReachable,
+                {version->version, engine.endpoint().toUrlString(), engine.client()->apiVersion()});
+    return true;
+}
+
+void checkImage(DockerClient& docker, const Config& config, Checks* checks)
+{
+    const QString ref = ServiceSpec::imageRef(config);
+    const auto image = docker.imageExists(ref);
+    if (!image) {
+        checks->add(Id::Image, Status::Fail, Cause::ImageError, {ref}, image.error());
+    } else {
+        checks->add(Id::Image, image.value() ? Status::Ok : Status::Warn,
+                    image.value() ? Cause::ImageBuilt : Cause::ImageMissing, {ref});
+    }
+}
+
+// The container; what it found feeds the port check (our own running container may hold the port).
+DetectionResult checkService(DockerClient& docker, const Config& config, const QString& password, Checks* checks)
+{
+    DetectionResult found;
+    const auto info = docker.inspectContainer(config.containerName);
+    if (!info) {
+        if (info.error().category() == DockerError::Category::NotFound) {
+            checks->add(Id::Service, Status::Warn, Cause::ServiceNoContainer);
+        } else {
+            checks->add(Id::Service, Status::Fail, Cause::ServiceError, {config.containerName}, info.error());
+        }
+        return found;
+    }
+    found.containerExists = true;
+    found.containerRunning = info->running;
+    found.containerForeign =
+        info->labels.value(QString::fromLatin1(ServiceSpec::ManagedLabel)) != QLatin1String("true");
+    if (found.containerForeign) {
+        checks->add(Id::Service, Status::Fail, Cause::ServiceForeign, {config.containerName});
+        return found;
+    }
+    ServiceController controller(config, password, &docker);
+    const ServiceStatus s = controller.status();
+    if (s.state == ServiceStatus::State::Healthy) {
+        checks->add(Id::Service, Status::Ok, Cause::ServiceHealthy, {s.url});
+    } else if (s.state == ServiceStatus::State::Stopped) {
+        checks->add(Id::Service, Status::Warn, Cause::ServiceStopped);
+    } else {
+        checks->add(Id::Service, Status::Fail, Cause::ServiceUnwell, {ServiceStatus::stateName(s.state), s.detail});
+    }
+    return found;
+}
+
+void checkPort(const Config& config, DetectionResult found, const Detection::PortCheck& portCheck, Checks* checks)
+{
+    Detection detection;
+    detection.setConfig(config);
+    detection.setPortCheck(portCheck);
+    detection.checkPort(found);
+    const QString port = QString::number(config.port);
+    if (found.portFree) {
+        checks->add(Id::Port, Status::Ok, Cause::PortFree, {config.bind, port});
+    } else if (found.portHeldByService) {
+        checks->add(Id::Port, Status::Ok, Cause::PortPublished, {config.bind, port});
+    } else {
+        checks->add(Id::Port, Status::Fail, Cause::PortTaken,
+                    {config.bind, port, found.portHolder, QString::number(found.suggestedPort)});
+    }
+}
+
+} // namespace
+
 Diagnosis::Diagnosis(QString configPath)
     : m_configPath(std::move(configPath))
     , m_portCheck(&PortProbe::isFree)
@@ -43,127 +190,21 @@ Diagnosis::Diagnosis(QString configPath)
 
 QVector<DiagnosisCheck> Diagnosis::run() const
 {
-    using Id = DiagnosisCheck::Id;
-    using Status = DiagnosisCheck::Status;
-    using Cause = DiagnosisCheck::Cause;
-    QVector<DiagnosisCheck> checks;
-    auto add = [&checks](Id id, Status status, Cause cause, QStringList args = {}, DockerError docker = {}) {
-        checks.append({id, status, cause, std::move(args), std::move(docker)});
-    };
-
-    // 1. The config: a missing one is the defaults (and a failure: nothing is set up); a broken one ends it.
-    ConfigStore store(m_configPath);
-    const bool setUp = store.exists();
-    const auto loaded = store.load();
-    if (!loaded) {
-        add(Id::Config, Status::Fail, Cause::ConfigInvalid, {m_configPath, toString(loaded.error())});
-        return checks;
+    Checks checks;
+    const auto config = checkConfig(m_configPath, &checks);
+    if (!config) {
+        return checks.list;
     }
-    const Config config = loaded.value();
-    if (setUp) {
-        add(Id::Config, Status::Ok, Cause::ConfigLoaded, {m_configPath});
-    } else {
-        add(Id::Config, Status::Fail, Cause::ConfigMissing, {m_configPath});
-    }
-
-    // Settings that are valid but do nothing (they need no engine to tell).
-    for (const ConfigWarning& warning : ConfigWarning::check(config)) {
-        if (warning.kind == ConfigWarning::Kind::TlsWithoutFrontDoor) {
-            add(Id::Settings, Status::Warn, Cause::TlsWithoutFrontDoor, {warning.value});
-        }
-    }
-
-    // 2. The password.
-    const QString credentialsPath = ConfigPaths::credentialsFile(m_configPath);
-    const auto pw = FileCredentialStore(credentialsPath).password();
-    QString password;
-    if (!pw) {
-        add(Id::Password, Status::Fail, Cause::PasswordUnreadable, {pw.error().toString()});
-    } else if (pw->isEmpty()) {
-        if (ServiceSpec::isLoopback(config.bind)) {
-            add(Id::Password, Status::Warn, Cause::PasswordNone);
-        } else {
-            add(Id::Password, Status::Fail, Cause::PasswordNonePublic, {config.bind});
-        }
-    } else {
-        password = pw.value();
-        Logging::addSecret(password);
-        const QFileInfo file(credentialsPath);
-        const bool privateFile =
-            !(file.permissions()
-              & (QFileDevice::ReadGroup | QFileDevice::ReadOther | QFileDevice::WriteGroup | QFileDevice::WriteOther));
-        add(Id::Password, privateFile ? Status::Ok : Status::Fail,
-            privateFile ? Cause::PasswordSet : Cause::PasswordFileOpen, {credentialsPath});
-    }
-
-    // 3. The engine: the same endpoint resolution as every other engine user.
-    EngineConnection engine(config);
-    if (!engine.isValid()) {
-        add(Id::Engine, Status::Fail, Cause::EngineUnresolved, {engine.error()});
-        return checks;
+    const QString password = checkPassword(*config, m_configPath, &checks);
+    EngineConnection engine(*config);
+    if (!checkEngine(engine, &checks)) {
+        return checks.list;
     }
     DockerClient& docker = *engine.client();
-    const auto version = docker.version(); // negotiates first, within the probe timeout
-    if (!version) {
-        add(Id::Engine, Status::Fail, Cause::EngineUnavailable, {engine.endpoint().toUrlString()}, version.error());
-        return checks;
-    }
-    add(Id::Engine, Status::Ok, Cause::EngineReachable,
-        {version->version, engine.endpoint().toUrlString(), docker.apiVersion()});
-
-    // 4. The image.
-    const QString ref = ServiceSpec::imageRef(config);
-    const auto image = docker.imageExists(ref);
-    if (!image) {
-        add(Id::Image, Status::Fail, Cause::ImageError, {ref}, image.error());
-    } else {
-        add(Id::Image, image.value() ? Status::Ok : Status::Warn,
-            image.value() ? Cause::ImageBuilt : Cause::ImageMissing, {ref});
-    }
-
-    // 5. The container, and 6. the port (which our own running container may hold).
-    DetectionResult found;
-    const auto info = docker.inspectContainer(config.containerName);
-    if (info) {
-        found.containerExists = true;
-        found.containerRunning = info->running;
-        found.containerForeign =
-            info->labels.value(QString::fromLatin1(ServiceSpec::ManagedLabel)) != QLatin1String("true");
-        if (found.containerForeign) {
-            add(Id::Service, Status::Fail, Cause::ServiceForeign, {config.containerName});
-        } else {
-            ServiceController controller(config, password, &docker);
-            const ServiceStatus s = controller.status();
-            if (s.state == ServiceStatus::State::Healthy) {
-                add(Id::Service, Status::Ok, Cause::ServiceHealthy, {s.url});
-            } else if (s.state == ServiceStatus::State::Stopped) {
-                add(Id::Service, Status::Warn, Cause::ServiceStopped);
-            } else {
-                add(Id::Service, Status::Fail, Cause::ServiceUnwell, {ServiceStatus::stateName(s.state), s.detail});
-            }
-        }
-    } else if (info.error().category() == DockerError::Category::NotFound) {
-        add(Id::Service, Status::Warn, Cause::ServiceNoContainer);
-    } else {
-        add(Id::Service, Status::Fail, Cause::ServiceError, {config.containerName}, info.error());
-    }
-
-    Detection detection;
-    detection.setConfig(config);
-    detection.setPortCheck(m_portCheck);
-    detection.checkPort(found);
-    const QString bind = config.bind;
-    const QString port = QString::number(config.port);
-    if (found.portFree) {
-        add(Id::Port, Status::Ok, Cause::PortFree, {bind, port});
-    } else if (found.portHeldByService) {
-        add(Id::Port, Status::Ok, Cause::PortPublished, {bind, port});
-    } else {
-        add(Id::Port, Status::Fail, Cause::PortTaken,
-            {bind, port, found.portHolder, QString::number(found.suggestedPort)});
-    }
-
-    return checks;
+    checkImage(docker, *config, &checks);
+    const DetectionResult found = checkService(docker, *config, password, &checks);
+    checkPort(*config, found, m_portCheck, &checks);
+    return checks.list;
 }
 
 } // namespace occ

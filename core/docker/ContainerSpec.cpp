@@ -13,6 +13,77 @@ nlohmann::json toJsonArray(const QStringList& list)
     return array;
 }
 
+nlohmann::json labelsObject(const QMap<QString, QString>& labels)
+{
+    auto object = nlohmann::json::object();
+    for (auto it = labels.cbegin(); it != labels.cend(); ++it) {
+        object[it.key().toStdString()] = it.value().toStdString();
+    }
+    return object;
+}
+
+// ExposedPorts on the body and PortBindings on the host config; a bound port is exposed too.
+void addPorts(const QStringList& exposedPorts, const QVector<ContainerSpec::PortBinding>& portBindings,
+              nlohmann::json* body, nlohmann::json* host)
+{
+    using nlohmann::json;
+    json exposed = json::object();
+    for (const QString& port : exposedPorts) {
+        exposed[port.toStdString()] = json::object();
+    }
+    json bindings = json::object();
+    for (const ContainerSpec::PortBinding& binding : portBindings) {
+        const std::string key = binding.containerPort.toStdString();
+        exposed[key] = json::object();
+        if (!bindings.contains(key)) {
+            bindings[key] = json::array();
+        }
+        bindings[key].push_back(
+            {{"HostIp", binding.hostIp.toStdString()}, {"HostPort", binding.hostPort.toStdString()}});
+    }
+    if (!exposed.empty()) {
+        (*body)["ExposedPorts"] = exposed;
+    }
+    if (!bindings.empty()) {
+        (*host)["PortBindings"] = bindings;
+    }
+}
+
+nlohmann::json mountsArray(const QVector<ContainerSpec::Mount>& mounts)
+{
+    auto list = nlohmann::json::array();
+    for (const ContainerSpec::Mount& mount : mounts) {
+        list.push_back({{"Type", mount.type == ContainerSpec::Mount::Type::Volume ? "volume" : "bind"},
+                        {"Source", mount.source.toStdString()},
+                        {"Target", mount.target.toStdString()},
+                        {"ReadOnly", mount.readOnly}});
+    }
+    return list;
+}
+
+nlohmann::json restartPolicyObject(const ContainerSpec::RestartPolicy& restartPolicy)
+{
+    nlohmann::json policy = {{"Name", restartPolicy.name.toStdString()}};
+    // The engine rejects a retry count with any other policy.
+    if (restartPolicy.name == QLatin1String("on-failure")) {
+        policy["MaximumRetryCount"] = restartPolicy.maximumRetryCount;
+    }
+    return policy;
+}
+
+nlohmann::json healthcheckObject(const ContainerSpec::Healthcheck& healthcheck)
+{
+    auto check = nlohmann::json::object();
+    if (!healthcheck.test.isEmpty()) {
+        check["Test"] = toJsonArray(healthcheck.test);
+    }
+    check["Interval"] = healthcheck.intervalNs;
+    check["Timeout"] = healthcheck.timeoutNs;
+    check["Retries"] = healthcheck.retries;
+    check["StartPeriod"] = healthcheck.startPeriodNs;
+    return check;
+}
+
 } // namespace
 
 nlohmann::json ContainerSpec::toCreateBody() const
@@ -39,66 +110,20 @@ nlohmann::json ContainerSpec::toCreateBody() const
         body["WorkingDir"] = workingDir.toStdString();
     }
     if (!labels.isEmpty()) {
-        json l = json::object();
-        for (auto it = labels.cbegin(); it != labels.cend(); ++it) {
-            l[it.key().toStdString()] = it.value().toStdString();
-        }
-        body["Labels"] = l;
+        body["Labels"] = labelsObject(labels);
     }
-
-    json exposed = json::object();
-    for (const QString& port : exposedPorts) {
-        exposed[port.toStdString()] = json::object();
-    }
-    json bindings = json::object();
-    for (const PortBinding& binding : portBindings) {
-        const std::string key = binding.containerPort.toStdString();
-        exposed[key] = json::object();
-        if (!bindings.contains(key)) {
-            bindings[key] = json::array();
-        }
-        bindings[key].push_back(
-            {{"HostIp", binding.hostIp.toStdString()}, {"HostPort", binding.hostPort.toStdString()}});
-    }
-    if (!exposed.empty()) {
-        body["ExposedPorts"] = exposed;
-    }
-    if (!bindings.empty()) {
-        host["PortBindings"] = bindings;
-    }
-
+    addPorts(exposedPorts, portBindings, &body, &host);
     if (!mounts.isEmpty()) {
-        json list = json::array();
-        for (const Mount& mount : mounts) {
-            list.push_back({{"Type", mount.type == Mount::Type::Volume ? "volume" : "bind"},
-                            {"Source", mount.source.toStdString()},
-                            {"Target", mount.target.toStdString()},
-                            {"ReadOnly", mount.readOnly}});
-        }
-        host["Mounts"] = list;
+        host["Mounts"] = mountsArray(mounts);
     }
-
     if (!restartPolicy.name.isEmpty()) {
-        json policy = {{"Name", restartPolicy.name.toStdString()}};
-        // The engine rejects a retry count with any other policy.
-        if (restartPolicy.name == QLatin1String("on-failure")) {
-            policy["MaximumRetryCount"] = restartPolicy.maximumRetryCount;
-        }
-        host["RestartPolicy"] = policy;
+        host["RestartPolicy"] = restartPolicyObject(restartPolicy);
     }
     if (init) {
         host["Init"] = true;
     }
     if (healthcheck) {
-        json check = json::object();
-        if (!healthcheck->test.isEmpty()) {
-            check["Test"] = toJsonArray(healthcheck->test);
-        }
-        check["Interval"] = healthcheck->intervalNs;
-        check["Timeout"] = healthcheck->timeoutNs;
-        check["Retries"] = healthcheck->retries;
-        check["StartPeriod"] = healthcheck->startPeriodNs;
-        body["Healthcheck"] = check;
+        body["Healthcheck"] = healthcheckObject(*healthcheck);
     }
     if (!stopSignal.isEmpty()) {
         body["StopSignal"] = stopSignal.toStdString();

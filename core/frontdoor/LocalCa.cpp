@@ -112,6 +112,79 @@ Result<Unit, FrontDoorError> installPair(const QString& stagedCert, const QStrin
     return Unit{};
 }
 
+// A new CA made in the staging folder `s`, then installed as caCert/caKey.
+Result<Unit, FrontDoorError> makeCa(const QString& openssl, const QDir& s, const QString& caCert, const QString& caKey)
+{
+    const QString newCert = s.filePath(QStringLiteral("ca.crt"));
+    const QString newKey = s.filePath(QStringLiteral("ca.key"));
+    auto made = run(openssl,
+                    {"req",
+                     "-x509",
+                     "-new",
+                     "-newkey",
+                     "ec",
+                     "-pkeyopt",
+                     "ec_paramgen_curve:P-256",
+                     "-nodes",
+                     "-sha256",
+                     "-days",
+                     "3650",
+                     "-subj",
+                     "/O=opencode-cloud/CN=opencode-cloud local CA",
+                     "-addext",
+                     "basicConstraints=critical,CA:TRUE,pathlen:0",
+                     "-addext",
+                     "keyUsage=critical,keyCertSign,cRLSign",
+                     "-keyout",
+                     newKey,
+                     "-out",
+                     newCert});
+    if (!made) {
+        return explain(made.error(), s.path());
+    }
+    return installPair(newCert, newKey, caCert, caKey);
+}
+
+// A server certificate for `names` signed by the CA, made in the staging folder `s`, then installed.
+Result<Unit, FrontDoorError> makeServerCert(const QString& openssl, const QDir& s, const QStringList& names,
+                                            const QString& caCert, const QString& caKey, const QString& serverCert,
+                                            const QString& serverKey)
+{
+    const QString ext = s.filePath(QStringLiteral("server.ext"));
+    const auto extWritten = AtomicFile::write(ext,
+                                              QStringLiteral("basicConstraints=critical,CA:FALSE\n"
+                                                             "keyUsage=critical,digitalSignature,keyEncipherment\n"
+                                                             "extendedKeyUsage=serverAuth\n"
+                                                             "subjectAltName=%1\n")
+                                                  .arg(sanList(names))
+                                                  .toUtf8());
+    if (!extWritten) {
+        return tlsError(extWritten.error().toString());
+    }
+    const QString csr = s.filePath(QStringLiteral("server.csr"));
+    const QString newKey = s.filePath(QStringLiteral("server.key"));
+    const QString newCert = s.filePath(QStringLiteral("server.crt"));
+    // 397 days: the longest lifetime Apple and Chrome accept for a server certificate.
+    auto req = run(openssl,
+                   {"req", "-new", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes", "-subj",
+                    QStringLiteral("/O=opencode-cloud/CN=%1").arg(names.value(0)), "-keyout", newKey, "-out", csr});
+    if (!req) {
+        return explain(req.error(), s.path());
+    }
+    // A random serial instead of -CAcreateserial, whose ca.srl openssl would write beside the CA in place.
+    QByteArray serial(16, '\0');
+    QRandomGenerator::system()->generate(serial.begin(), serial.end());
+    serial[0] = static_cast<char>(serial[0] & 0x7f); // positive, RFC 5280
+    auto sign = run(openssl,
+                    {"x509", "-req", "-in", csr, "-CA", caCert, "-CAkey", caKey, "-set_serial",
+                     QStringLiteral("0x") + QString::fromLatin1(serial.toHex()), "-days", "397", "-sha256", "-extfile",
+                     ext, "-out", newCert});
+    if (!sign) {
+        return explain(sign.error(), s.path());
+    }
+    return installPair(newCert, newKey, serverCert, serverKey);
+}
+
 } // namespace
 
 QStringList LocalCa::defaultNames(const QString& hostname)
@@ -166,74 +239,15 @@ Result<LocalCa::Files, FrontDoorError> LocalCa::ensure(const QString& dir, const
     }
     const QDir s(staging.path());
     if (caMissing) {
-        const QString newCert = s.filePath(QStringLiteral("ca.crt"));
-        const QString newKey = s.filePath(QStringLiteral("ca.key"));
-        auto made = run(openssl,
-                        {"req",
-                         "-x509",
-                         "-new",
-                         "-newkey",
-                         "ec",
-                         "-pkeyopt",
-                         "ec_paramgen_curve:P-256",
-                         "-nodes",
-                         "-sha256",
-                         "-days",
-                         "3650",
-                         "-subj",
-                         "/O=opencode-cloud/CN=opencode-cloud local CA",
-                         "-addext",
-                         "basicConstraints=critical,CA:TRUE,pathlen:0",
-                         "-addext",
-                         "keyUsage=critical,keyCertSign,cRLSign",
-                         "-keyout",
-                         newKey,
-                         "-out",
-                         newCert});
+        auto made = makeCa(openssl, s, f.caCert, caKey);
         if (!made) {
-            return explain(made.error(), staging.path());
-        }
-        auto installed = installPair(newCert, newKey, f.caCert, caKey);
-        if (!installed) {
-            return installed.error();
+            return made.error();
         }
         f.caCreated = true;
     }
-    const QString ext = s.filePath(QStringLiteral("server.ext"));
-    const auto extWritten = AtomicFile::write(ext,
-                                              QStringLiteral("basicConstraints=critical,CA:FALSE\n"
-                                                             "keyUsage=critical,digitalSignature,keyEncipherment\n"
-                                                             "extendedKeyUsage=serverAuth\n"
-                                                             "subjectAltName=%1\n")
-                                                  .arg(sanList(names))
-                                                  .toUtf8());
-    if (!extWritten) {
-        return tlsError(extWritten.error().toString());
-    }
-    const QString csr = s.filePath(QStringLiteral("server.csr"));
-    const QString newKey = s.filePath(QStringLiteral("server.key"));
-    const QString newCert = s.filePath(QStringLiteral("server.crt"));
-    // 397 days: the longest lifetime Apple and Chrome accept for a server certificate.
-    auto req = run(openssl,
-                   {"req", "-new", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes", "-subj",
-                    QStringLiteral("/O=opencode-cloud/CN=%1").arg(names.value(0)), "-keyout", newKey, "-out", csr});
-    if (!req) {
-        return explain(req.error(), staging.path());
-    }
-    // A random serial instead of -CAcreateserial, whose ca.srl openssl would write beside the CA in place.
-    QByteArray serial(16, '\0');
-    QRandomGenerator::system()->generate(serial.begin(), serial.end());
-    serial[0] = static_cast<char>(serial[0] & 0x7f); // positive, RFC 5280
-    auto sign = run(openssl,
-                    {"x509", "-req", "-in", csr, "-CA", f.caCert, "-CAkey", caKey, "-set_serial",
-                     QStringLiteral("0x") + QString::fromLatin1(serial.toHex()), "-days", "397", "-sha256", "-extfile",
-                     ext, "-out", newCert});
-    if (!sign) {
-        return explain(sign.error(), staging.path());
-    }
-    auto installed = installPair(newCert, newKey, f.serverCert, f.serverKey);
-    if (!installed) {
-        return installed.error();
+    auto made = makeServerCert(openssl, s, names, f.caCert, caKey, f.serverCert, f.serverKey);
+    if (!made) {
+        return made.error();
     }
     f.serverCreated = true;
     return f;

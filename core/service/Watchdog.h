@@ -2,7 +2,6 @@
 
 #include <QString>
 
-#include <QString>
 #include <deque>
 
 namespace occ {
@@ -33,6 +32,7 @@ public:
     // The caller restarted the service at nowMs.
     void restarted(qint64 nowMs);
 
+    const Settings& settings() const { return m_settings; }
     int consecutiveFailures() const { return m_failures; }
     int restartsInWindow(qint64 nowMs) const;
     bool isOpen() const { return m_open; }

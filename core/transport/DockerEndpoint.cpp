@@ -158,63 +158,66 @@ std::optional<DockerEndpoint> DockerEndpoint::parse(const QString& hostUrl, QStr
     return e;
 }
 
-std::optional<DockerEndpoint> DockerEndpoint::resolve(const QProcessEnvironment& env, const QString& homeDir,
-                                                      QString* error)
+namespace {
+
+// DOCKER_HOST, with DOCKER_TLS_VERIFY / DOCKER_TLS / DOCKER_CERT_PATH for tcp://.
+std::optional<DockerEndpoint> fromDockerHost(const QProcessEnvironment& env, const QString& configDir, QString* error)
 {
-    const QString configDir = env.value(QStringLiteral("DOCKER_CONFIG"), homeDir + QStringLiteral("/.docker"));
-    const QStringList sshOptions =
-        env.value(QStringLiteral("OCC_SSH_OPTIONS")).split(QLatin1Char(' '), Qt::SkipEmptyParts);
-
-    const QString dockerHost = env.value(QStringLiteral("DOCKER_HOST"));
-    if (!dockerHost.isEmpty()) {
-        QString why;
-        auto e = parse(dockerHost, &why);
-        if (!e) {
-            return failWith(error, QStringLiteral("DOCKER_HOST: %1").arg(why));
-        }
-        e->source = QStringLiteral("DOCKER_HOST");
-        e->sshOptions = sshOptions;
-        if (e->kind == Kind::Tcp) {
-            // As in the docker CLI: any non-empty DOCKER_TLS_VERIFY turns on TLS with verification.
-            e->tlsVerify = !env.value(QStringLiteral("DOCKER_TLS_VERIFY")).isEmpty();
-            e->tls = e->tlsVerify || !env.value(QStringLiteral("DOCKER_TLS")).isEmpty();
-            if (e->tls) {
-                e->certPath = env.value(QStringLiteral("DOCKER_CERT_PATH"), configDir);
-            }
-        }
-        return e;
+    QString why;
+    auto e = DockerEndpoint::parse(env.value(QStringLiteral("DOCKER_HOST")), &why);
+    if (!e) {
+        return failWith(error, QStringLiteral("DOCKER_HOST: %1").arg(why));
     }
-
-    QString contextName = env.value(QStringLiteral("DOCKER_CONTEXT"));
-    QString source = QStringLiteral("DOCKER_CONTEXT");
-    if (contextName.isEmpty()) {
-        const QString configFile = configDir + QStringLiteral("/config.json");
-        // No config.json is a fresh machine: the docker CLI then uses the default context, and so do we.
-        if (QFileInfo::exists(configFile)) {
-            QString why;
-            const auto config = readJson(configFile, &why);
-            if (!config) {
-                return failWith(error, why);
-            }
-            if (config->is_object() && config->contains("currentContext")) {
-                const auto& current = (*config)["currentContext"];
-                if (!current.is_string()) {
-                    return failWith(error, QStringLiteral("%1: currentContext is not a string").arg(configFile));
-                }
-                contextName = QString::fromStdString(current.get<std::string>());
-                source = QStringLiteral("currentContext in %1").arg(configFile);
-            } else if (!config->is_object()) {
-                return failWith(error, QStringLiteral("%1: not a JSON object").arg(configFile));
-            }
+    e->source = QStringLiteral("DOCKER_HOST");
+    if (e->kind == DockerEndpoint::Kind::Tcp) {
+        // As in the docker CLI: any non-empty DOCKER_TLS_VERIFY turns on TLS with verification.
+        e->tlsVerify = !env.value(QStringLiteral("DOCKER_TLS_VERIFY")).isEmpty();
+        e->tls = e->tlsVerify || !env.value(QStringLiteral("DOCKER_TLS")).isEmpty();
+        if (e->tls) {
+            e->certPath = env.value(QStringLiteral("DOCKER_CERT_PATH"), configDir);
         }
     }
+    return e;
+}
 
-    if (contextName.isEmpty() || contextName == QLatin1String("default")) {
-        DockerEndpoint e = platformDefault();
-        e.source = QStringLiteral("default");
-        return e;
+// The context to use: DOCKER_CONTEXT, else config.json's currentContext, else "" (the default context).
+// `source` says where the name came from, for messages.
+std::optional<QString> contextToUse(const QProcessEnvironment& env, const QString& configDir, QString* source,
+                                    QString* error)
+{
+    *source = QStringLiteral("DOCKER_CONTEXT");
+    const QString fromEnv = env.value(QStringLiteral("DOCKER_CONTEXT"));
+    const QString configFile = configDir + QStringLiteral("/config.json");
+    // No config.json is a fresh machine: the docker CLI then uses the default context, and so do we.
+    if (!fromEnv.isEmpty() || !QFileInfo::exists(configFile)) {
+        return fromEnv;
     }
+    QString why;
+    const auto config = readJson(configFile, &why);
+    if (!config) {
+        failWith(error, why);
+        return std::nullopt;
+    }
+    if (!config->is_object()) {
+        failWith(error, QStringLiteral("%1: not a JSON object").arg(configFile));
+        return std::nullopt;
+    }
+    if (!config->contains("currentContext")) {
+        return QString();
+    }
+    const auto& current = (*config)["currentContext"];
+    if (!current.is_string()) {
+        failWith(error, QStringLiteral("%1: currentContext is not a string").arg(configFile));
+        return std::nullopt;
+    }
+    *source = QStringLiteral("currentContext in %1").arg(configFile);
+    return QString::fromStdString(current.get<std::string>());
+}
 
+// A named context's endpoint from its meta.json, with its TLS folder when it has one.
+std::optional<DockerEndpoint> fromContext(const QString& contextName, const QString& source, const QString& configDir,
+                                          QString* error)
+{
     const QString hash =
         QString::fromLatin1(QCryptographicHash::hash(contextName.toUtf8(), QCryptographicHash::Sha256).toHex());
     const QString metaFile = QStringLiteral("%1/contexts/meta/%2/meta.json").arg(configDir, hash);
@@ -241,17 +244,44 @@ std::optional<DockerEndpoint> DockerEndpoint::resolve(const QProcessEnvironment&
                         QStringLiteral("%1: Endpoints.docker.Host missing or of the wrong type (%2)")
                             .arg(metaFile, QString::fromStdString(ex.what())));
     }
-    auto e = parse(host, &why);
+    auto e = DockerEndpoint::parse(host, &why);
     if (!e) {
         return failWith(error, QStringLiteral("Docker context \"%1\": %2").arg(contextName, why));
     }
     e->source = QStringLiteral("context \"%1\"").arg(contextName);
-    e->sshOptions = sshOptions;
     const QString tlsDir = QStringLiteral("%1/contexts/tls/%2/docker").arg(configDir, hash);
-    if (e->kind == Kind::Tcp && QFileInfo(tlsDir).isDir()) {
+    if (e->kind == DockerEndpoint::Kind::Tcp && QFileInfo(tlsDir).isDir()) {
         e->tls = true;
         e->tlsVerify = !skipTlsVerify;
         e->certPath = tlsDir;
+    }
+    return e;
+}
+
+} // namespace
+
+std::optional<DockerEndpoint> DockerEndpoint::resolve(const QProcessEnvironment& env, const QString& homeDir,
+                                                      QString* error)
+{
+    const QString configDir = env.value(QStringLiteral("DOCKER_CONFIG"), homeDir + QStringLiteral("/.docker"));
+    std::optional<DockerEndpoint> e;
+    if (!env.value(QStringLiteral("DOCKER_HOST")).isEmpty()) {
+        e = fromDockerHost(env, configDir, error);
+    } else {
+        QString source;
+        const auto contextName = contextToUse(env, configDir, &source, error);
+        if (!contextName) {
+            return std::nullopt;
+        }
+        if (contextName->isEmpty() || *contextName == QLatin1String("default")) {
+            DockerEndpoint local = platformDefault();
+            local.source = QStringLiteral("default");
+            return local;
+        }
+        e = fromContext(*contextName, source, configDir, error);
+    }
+    if (e) {
+        e->sshOptions = env.value(QStringLiteral("OCC_SSH_OPTIONS")).split(QLatin1Char(' '), Qt::SkipEmptyParts);
     }
     return e;
 }
