@@ -51,6 +51,14 @@ LogViewer::LogViewer(QWidget* parent)
     setWindowIcon(QIcon(QStringLiteral(":/icons/opencode-cloud.svg")));
     resize(900, 560);
 
+    setUpControls();
+    layOut();
+    connectControls();
+    updateControls();
+}
+
+void LogViewer::setUpControls()
+{
     m_source->addItem(tr("Service (container)"), int(LogEntry::Source::Service));
     m_source->addItem(tr("opencode-cloud app"), int(LogEntry::Source::App));
     m_source->setObjectName(QStringLiteral("logSource"));
@@ -81,7 +89,10 @@ LogViewer::LogViewer(QWidget* parent)
     m_view->setMaximumBlockCount(MaxViewLines);
     m_view->setFont(QFont(QStringLiteral("monospace")));
     m_view->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+}
 
+void LogViewer::layOut()
+{
     auto* top = new QHBoxLayout;
     top->addWidget(m_source);
     top->addWidget(m_stdout);
@@ -102,7 +113,10 @@ LogViewer::LogViewer(QWidget* parent)
     layout->addLayout(searchRow);
     layout->addWidget(m_view, 1);
     layout->addWidget(m_state);
+}
 
+void LogViewer::connectControls()
+{
     m_flushTimer.setInterval(FlushIntervalMs);
     connect(&m_flushTimer, &QTimer::timeout, this, &LogViewer::flush);
 
@@ -128,7 +142,6 @@ LogViewer::LogViewer(QWidget* parent)
         m_search->setFocus();
         m_search->selectAll();
     });
-    updateControls();
 }
 
 void LogViewer::setBufferCapacity(int capacity)

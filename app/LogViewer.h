@@ -68,6 +68,10 @@ protected:
     void hideEvent(QHideEvent* event) override;
 
 private:
+    // The constructor's three steps: configure the widgets, place them, wire them.
+    void setUpControls();
+    void layOut();
+    void connectControls();
     void rebuildView();
     bool find(bool backwards);
     void save();

@@ -82,6 +82,61 @@ QString commandHelp(const Command& command)
     return text;
 }
 
+// `occ help [VERB]`.
+int help(const QString& topic, Output& output)
+{
+    if (const auto c = makeCommand(topic)) {
+        output.result(commandHelp(*c).trimmed());
+        return Ok;
+    }
+    if (!topic.isEmpty()) {
+        output.error(QStringLiteral("unknown command \"%1\". Run `occ --help` for the list.").arg(topic));
+        return Usage;
+    }
+    output.result(usageText().trimmed());
+    return Ok;
+}
+
+// The global options and the verb's own; a verb's option wins over a global one of the same name
+// (`occ update --version V`). Returns the verb's option names.
+QStringList addOptions(QCommandLineParser& parser, const Command* command)
+{
+    QStringList verbNames;
+    if (command) {
+        for (const QCommandLineOption& o : command->options) {
+            verbNames += o.names();
+        }
+    }
+    for (const QCommandLineOption& o : globalOptions()) {
+        if (!verbNames.contains(o.names().constFirst())) {
+            parser.addOption(o);
+        }
+    }
+    if (command) {
+        parser.addOptions(command->options);
+    }
+    return verbNames;
+}
+
+// -q, -v, -vv for the output and for core's log (to stderr: warnings by default, steps with -v, engine
+// requests with -vv).
+int setVerbosity(const QCommandLineParser& parser, Output& output)
+{
+    int verbosity = parser.isSet(QStringLiteral("quiet")) ? -1 : 0;
+    // optionNames() lists every occurrence, so -vv and -v -v both count twice.
+    for (const QString& n : parser.optionNames()) {
+        if (n == QLatin1String("v") || n == QLatin1String("verbose")) {
+            verbosity += 1;
+        }
+    }
+    output.setVerbosity(verbosity);
+    Logging::Options logging;
+    logging.verbosity = verbosity <= 0 ? -1 : verbosity;
+    logging.toStderr = true;
+    Logging::setup(logging);
+    return verbosity;
+}
+
 } // namespace
 
 QString usageText()
@@ -106,22 +161,10 @@ int run(const QStringList& arguments, Output& output)
     const int verbIndex = findVerb(args);
 
     std::unique_ptr<Command> command;
-    QString verb;
     if (verbIndex > 0) {
-        verb = args.at(verbIndex);
+        const QString verb = args.at(verbIndex);
         if (verb == QLatin1String("help")) {
-            // `occ help VERB`
-            const QString topic = verbIndex + 1 < args.size() ? args.at(verbIndex + 1) : QString();
-            if (const auto c = makeCommand(topic)) {
-                output.result(commandHelp(*c).trimmed());
-                return Ok;
-            }
-            if (!topic.isEmpty()) {
-                output.error(QStringLiteral("unknown command \"%1\". Run `occ --help` for the list.").arg(topic));
-                return Usage;
-            }
-            output.result(usageText().trimmed());
-            return Ok;
+            return help(verbIndex + 1 < args.size() ? args.at(verbIndex + 1) : QString(), output);
         }
         command = makeCommand(verb);
         if (!command) {
@@ -132,21 +175,7 @@ int run(const QStringList& arguments, Output& output)
 
     QCommandLineParser parser;
     parser.setOptionsAfterPositionalArgumentsMode(QCommandLineParser::ParseAsOptions);
-    // A verb's own option wins over a global one of the same name (`occ update --version V`).
-    QStringList verbNames;
-    if (command) {
-        for (const QCommandLineOption& o : command->options) {
-            verbNames += o.names();
-        }
-    }
-    for (const QCommandLineOption& o : globalOptions()) {
-        if (!verbNames.contains(o.names().constFirst())) {
-            parser.addOption(o);
-        }
-    }
-    if (command) {
-        parser.addOptions(command->options);
-    }
+    const QStringList verbNames = addOptions(parser, command.get());
     QStringList parseArgs = args;
     if (verbIndex > 0) {
         parseArgs.removeAt(verbIndex);
@@ -168,21 +197,7 @@ int run(const QStringList& arguments, Output& output)
         output.error(QStringLiteral("no command given.\n") + usageText());
         return Usage;
     }
-
-    int verbosity = parser.isSet(QStringLiteral("quiet")) ? -1 : 0;
-    // optionNames() lists every occurrence, so -vv and -v -v both count twice.
-    for (const QString& n : parser.optionNames()) {
-        if (n == QLatin1String("v") || n == QLatin1String("verbose")) {
-            verbosity += 1;
-        }
-    }
-    output.setVerbosity(verbosity);
-    // Core logs to stderr: warnings by default, steps with -v, engine requests with -vv.
-    Logging::Options logging;
-    logging.verbosity = verbosity <= 0 ? -1 : verbosity;
-    logging.toStderr = true;
-    Logging::setup(logging);
-
+    const int verbosity = setVerbosity(parser, output);
     Context context(output, parser.value(QStringLiteral("config")), verbosity);
     return command->execute(context, parser);
 }

@@ -42,29 +42,9 @@ public:
     int execute(Context& context, const QCommandLineParser& parser) override
     {
         LogOptions opts;
-        opts.follow = parser.isSet(QStringLiteral("follow"));
-        opts.timestamps = parser.isSet(QStringLiteral("timestamps"));
-        if (parser.isSet(QStringLiteral("tail"))) {
-            bool ok = false;
-            opts.tail = parser.value(QStringLiteral("tail")).toInt(&ok);
-            if (!ok || opts.tail < 0) {
-                context.out().error(QStringLiteral("--tail needs a number of lines, 0 or more."));
-                return Usage;
-            }
+        if (!readOptions(context.out(), parser, &opts)) {
+            return Usage;
         }
-        if (parser.isSet(QStringLiteral("since"))) {
-            const QString since = parser.value(QStringLiteral("since"));
-            bool isNumber = false;
-            since.toDouble(&isNumber);
-            if (!isNumber && !QDateTime::fromString(since, Qt::ISODateWithMs).isValid()
-                && !QDateTime::fromString(since, Qt::ISODate).isValid()) {
-                context.out().error(QStringLiteral("--since needs an RFC 3339 time such as 2026-01-02T15:04:05Z, "
-                                                   "or unix seconds."));
-                return Usage;
-            }
-            opts.since = since;
-        }
-
         int code = Ok;
         auto config = context.loadConfig(&code);
         if (!config) {
@@ -108,24 +88,66 @@ public:
             // The stream ended: the container stopped. Follow it across a restart (restart policy or
             // `occ restart`), from where we left off; stop following when it stays stopped.
             const double endedAt = double(QDateTime::currentMSecsSinceEpoch()) / 1000.0;
-            int stoppedRounds = 0;
-            while (true) {
-                auto now = docker->inspectContainer(config->containerName);
-                if (!now) {
-                    return now.error().category() == DockerError::Category::NotFound ? Ok : context.fail(now.error());
-                }
-                if (now->running) {
-                    break;
-                }
-                // Restarting covers the restart policy's back-off, however long it grows.
-                stoppedRounds = now->restarting ? 0 : stoppedRounds + 1;
-                if (stoppedRounds >= 10) {
-                    return Ok; // stopped for good: 1 s without a restart in sight
-                }
-                pause(100);
+            auto restarted = waitForRestart(docker, config->containerName);
+            if (!restarted) {
+                return restarted.error().category() == DockerError::Category::NotFound
+                    ? Ok
+                    : context.fail(restarted.error());
+            }
+            if (!*restarted) {
+                return Ok;
             }
             opts.since = QString::number(endedAt, 'f', 3);
             opts.tail = -1;
+        }
+    }
+
+private:
+    static bool readOptions(Output& out, const QCommandLineParser& parser, LogOptions* opts)
+    {
+        opts->follow = parser.isSet(QStringLiteral("follow"));
+        opts->timestamps = parser.isSet(QStringLiteral("timestamps"));
+        if (parser.isSet(QStringLiteral("tail"))) {
+            bool ok = false;
+            opts->tail = parser.value(QStringLiteral("tail")).toInt(&ok);
+            if (!ok || opts->tail < 0) {
+                out.error(QStringLiteral("--tail needs a number of lines, 0 or more."));
+                return false;
+            }
+        }
+        if (parser.isSet(QStringLiteral("since"))) {
+            const QString since = parser.value(QStringLiteral("since"));
+            bool isNumber = false;
+            since.toDouble(&isNumber);
+            if (!isNumber && !QDateTime::fromString(since, Qt::ISODateWithMs).isValid()
+                && !QDateTime::fromString(since, Qt::ISODate).isValid()) {
+                out.error(QStringLiteral("--since needs an RFC 3339 time such as 2026-01-02T15:04:05Z, "
+                                         "or unix seconds."));
+                return false;
+            }
+            opts->since = since;
+        }
+        return true;
+    }
+
+    // After the stream ended: true once the container runs again, false when it stayed stopped for 1 s
+    // with no restart in sight. Restarting covers the restart policy's back-off, however long it grows.
+    static DockerResult<bool> waitForRestart(DockerClient* docker, const QString& containerName)
+    {
+        int stoppedRounds = 0;
+        while (true) {
+            auto now = docker->inspectContainer(containerName);
+            if (!now) {
+                return now.error();
+            }
+            if (now->running) {
+                return true;
+            }
+            stoppedRounds = now->restarting ? 0 : stoppedRounds + 1;
+            if (stoppedRounds >= 10) {
+                return false;
+            }
+            pause(100);
         }
     }
 };

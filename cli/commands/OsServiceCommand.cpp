@@ -106,45 +106,66 @@ public:
         }
 
         if (parser.isSet(QStringLiteral("dry-run"))) {
-            const ServicePlan plan = installer->renderDryRun(definition);
-            for (const PlannedFile& f : plan.files) {
-                out.result(QStringLiteral("# %1\n%2").arg(f.path, QString::fromUtf8(f.content)));
-            }
-            for (const ServiceCommand& c : plan.commands) {
-                out.result(QStringLiteral("$ %1").arg(c.toDisplayString()));
-            }
-            return Ok;
+            return dryRun(out, *installer, definition);
         }
         if (action == QLatin1String("install")) {
-            auto report = installer->install(definition);
-            if (!report) {
-                out.error(report.error().message);
-                out.detail(report.error().detail);
-                return Failure;
-            }
-            out.info(report->changed ? QStringLiteral("Installed and started the opencode-cloud service.")
-                                     : QStringLiteral("The opencode-cloud service was already installed."));
-            for (const QString& note : report->notes) {
-                out.info(note);
-            }
-            if (report->lingerDisabled) {
-                out.warning(QStringLiteral("Lingering is off for %1: the service stops when you log out. "
-                                           "Enable it with `sudo loginctl enable-linger %1`.")
-                                .arg(definition.userName));
-            }
-            return Ok;
+            return doInstall(out, *installer, definition);
         }
         if (action == QLatin1String("uninstall")) {
-            auto removed = installer->uninstall(definition);
-            if (!removed) {
-                out.error(removed.error().message);
-                out.detail(removed.error().detail);
-                return Failure;
-            }
-            out.info(QStringLiteral("Removed the opencode-cloud service. Config and volumes are kept."));
-            return Ok;
+            return doUninstall(out, *installer, definition);
         }
-        auto status = installer->status(definition);
+        return showStatus(out, *installer, definition);
+    }
+
+private:
+    static int dryRun(Output& out, ServiceInstaller& installer, const ServiceDefinition& definition)
+    {
+        const ServicePlan plan = installer.renderDryRun(definition);
+        for (const PlannedFile& f : plan.files) {
+            out.result(QStringLiteral("# %1\n%2").arg(f.path, QString::fromUtf8(f.content)));
+        }
+        for (const ServiceCommand& c : plan.commands) {
+            out.result(QStringLiteral("$ %1").arg(c.toDisplayString()));
+        }
+        return Ok;
+    }
+
+    static int doInstall(Output& out, ServiceInstaller& installer, const ServiceDefinition& definition)
+    {
+        auto report = installer.install(definition);
+        if (!report) {
+            out.error(report.error().message);
+            out.detail(report.error().detail);
+            return Failure;
+        }
+        out.info(report->changed ? QStringLiteral("Installed and started the opencode-cloud service.")
+                                 : QStringLiteral("The opencode-cloud service was already installed."));
+        for (const QString& note : report->notes) {
+            out.info(note);
+        }
+        if (report->lingerDisabled) {
+            out.warning(QStringLiteral("Lingering is off for %1: the service stops when you log out. "
+                                       "Enable it with `sudo loginctl enable-linger %1`.")
+                            .arg(definition.userName));
+        }
+        return Ok;
+    }
+
+    static int doUninstall(Output& out, ServiceInstaller& installer, const ServiceDefinition& definition)
+    {
+        auto removed = installer.uninstall(definition);
+        if (!removed) {
+            out.error(removed.error().message);
+            out.detail(removed.error().detail);
+            return Failure;
+        }
+        out.info(QStringLiteral("Removed the opencode-cloud service. Config and volumes are kept."));
+        return Ok;
+    }
+
+    static int showStatus(Output& out, ServiceInstaller& installer, const ServiceDefinition& definition)
+    {
+        auto status = installer.status(definition);
         if (!status) {
             out.error(status.error().message);
             return Failure;
