@@ -59,6 +59,7 @@ t_clone=$(now_us)
     cd "$work/src" || exit 1
     export HOME="$work/home" XDG_CONFIG_HOME="$work/home/.config"
     unset CMAKE_CXX_COMPILER_LAUNCHER
+    export OCC_CCACHE=0
     bash scripts/bootstrap.sh 2>&1 | while IFS= read -r line; do
         printf '%s %s\n' "$(now_us)" "$line"
     done

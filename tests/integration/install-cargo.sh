@@ -19,7 +19,7 @@ trap 'rm -rf "$tmp"' EXIT
 target="${1:-$tmp/target}"
 export CARGO_HOME="${CARGO_HOME:-$HOME/.cargo}" RUSTUP_HOME="${RUSTUP_HOME:-$HOME/.rustup}" NUM_JOBS="${OCC_JOBS:-2}" CARGO_BUILD_JOBS="${OCC_JOBS:-2}"
 
-cargo install --path "$src/installers/cargo" --root "$tmp/root" --offline --target-dir "$target" >&2 ||
+nice -n 10 cargo install --path "$src/installers/cargo" --root "$tmp/root" --offline --target-dir "$target" >&2 ||
     fail "cargo install"
 occ="$tmp/root/bin/occ"
 [[ -x "$occ" ]] || fail "cargo did not install occ"
