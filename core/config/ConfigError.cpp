@@ -5,6 +5,16 @@
 
 namespace occ {
 
+ConfigError ConfigError::make(Kind kind, const QString& file, const QString& key, const QString& message)
+{
+    ConfigError error;
+    error.kind = kind;
+    error.file = file;
+    error.key = key;
+    error.message = message;
+    return error;
+}
+
 QString ConfigError::toString() const
 {
     QString where = QDir::toNativeSeparators(file);

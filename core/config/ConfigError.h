@@ -29,6 +29,7 @@ struct ConfigError
     int column = 0; // 1-based, in characters, Parse only
     QString message;
 
+    static ConfigError make(Kind kind, const QString& file, const QString& key, const QString& message);
     QString toString() const;
 };
 

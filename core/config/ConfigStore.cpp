@@ -34,16 +34,6 @@ struct Decoded
     QStringList migrations;
 };
 
-ConfigError makeError(ConfigError::Kind kind, const QString& path, const QString& key, const QString& message)
-{
-    ConfigError error;
-    error.kind = kind;
-    error.file = path;
-    error.key = key;
-    error.message = message;
-    return error;
-}
-
 QString describe(const Json& value)
 {
     const QString type = QString::fromLatin1(value.type_name());
@@ -113,7 +103,7 @@ Result<Decoded, ConfigErrors> decode(const QByteArray& bytes, const QString& pat
     }
     decoded.document = std::move(parsed.value());
     if (!decoded.document.is_object()) {
-        ConfigError error = makeError(
+        ConfigError error = ConfigError::make(
             ConfigError::Kind::Parse, path, QString(),
             QStringLiteral("expected a JSON object at the top level, got %1").arg(describe(decoded.document)));
         error.line = 1;
@@ -127,13 +117,13 @@ Result<Decoded, ConfigErrors> decode(const QByteArray& bytes, const QString& pat
         if (!it->is_number_integer() || it->get<std::int64_t>() < 0
             || it->get<std::int64_t>() > std::numeric_limits<int>::max()) {
             return ConfigErrors{
-                makeError(ConfigError::Kind::Type, path, QStringLiteral("version"),
-                          QStringLiteral("expected a non-negative integer, got %1").arg(describe(*it)))};
+                ConfigError::make(ConfigError::Kind::Type, path, QStringLiteral("version"),
+                                  QStringLiteral("expected a non-negative integer, got %1").arg(describe(*it)))};
         }
         version = it->get<int>();
     }
     if (version > ConfigSchema::CurrentVersion) {
-        return ConfigErrors{makeError(
+        return ConfigErrors{ConfigError::make(
             ConfigError::Kind::NewerVersion, path, QStringLiteral("version"),
             QStringLiteral("this file is format version %1, written by a newer opencode-cloud; this one understands "
                            "up to version %2. Upgrade opencode-cloud; the file was not changed.")
@@ -146,8 +136,8 @@ Result<Decoded, ConfigErrors> decode(const QByteArray& bytes, const QString& pat
     for (const QString& section : ConfigSchema::sections()) {
         auto it = decoded.document.find(section.toStdString());
         if (it != decoded.document.end() && !it->is_object()) {
-            sectionErrors << makeError(ConfigError::Kind::Type, path, section,
-                                       QStringLiteral("expected an object, got %1").arg(describe(*it)));
+            sectionErrors << ConfigError::make(ConfigError::Kind::Type, path, section,
+                                               QStringLiteral("expected an object, got %1").arg(describe(*it)));
         }
     }
     if (!sectionErrors.isEmpty()) {
@@ -171,7 +161,7 @@ Result<Decoded, ConfigErrors> decode(const QByteArray& bytes, const QString& pat
             kind = ConfigError::Kind::Value;
         }
         if (!problem.isEmpty()) {
-            decoded.problems << makeError(kind, path, key.key, problem);
+            decoded.problems << ConfigError::make(kind, path, key.key, problem);
             decoded.invalidValues[key.key] = *valueIt;
             continue;
         }
@@ -236,11 +226,12 @@ Result<Unit, ConfigErrors> writeDocument(const QString& path, const Json& docume
 {
     const QByteArray bytes = serialise(document);
     if (bytes.size() > JsonFile::MaxBytes) {
-        return ConfigErrors{makeError(ConfigError::Kind::Io, path, QString(),
-                                      QStringLiteral("not saved: the new file would be %1 bytes, more than the %2 "
-                                                     "opencode-cloud reads back; the file was left as it was")
-                                          .arg(bytes.size())
-                                          .arg(JsonFile::MaxBytes))};
+        return ConfigErrors{
+            ConfigError::make(ConfigError::Kind::Io, path, QString(),
+                              QStringLiteral("not saved: the new file would be %1 bytes, more than the %2 "
+                                             "opencode-cloud reads back; the file was left as it was")
+                                  .arg(bytes.size())
+                                  .arg(JsonFile::MaxBytes))};
     }
     const auto written = JsonFile::writePrivate(path, bytes);
     if (!written) {
@@ -260,19 +251,20 @@ std::optional<ConfigError> lockConfig(QLockFile& lock, const QString& path, cons
         return std::nullopt;
     }
     if (lock.error() == QLockFile::LockFailedError) {
-        return makeError(ConfigError::Kind::Locked, path, QString(),
-                         QStringLiteral("another opencode-cloud process is changing the config (lock file %1); try "
-                                        "again")
-                             .arg(QDir::toNativeSeparators(lockPath)));
+        return ConfigError::make(
+            ConfigError::Kind::Locked, path, QString(),
+            QStringLiteral("another opencode-cloud process is changing the config (lock file %1); try "
+                           "again")
+                .arg(QDir::toNativeSeparators(lockPath)));
     }
     // QLockFile keeps errno to itself: create a file there ourselves to hear the system's reason.
     const auto probe = AtomicFile::probeFolder(QFileInfo(lockPath).absolutePath());
     const QString cause = probe
         ? QStringLiteral("the system refused (QLockFile error %1)").arg(static_cast<int>(lock.error()))
         : probe.error().reason;
-    return makeError(ConfigError::Kind::Io, path, QString(),
-                     QStringLiteral("cannot create the lock file %1: %2; the file was left as it was")
-                         .arg(QDir::toNativeSeparators(lockPath), cause));
+    return ConfigError::make(ConfigError::Kind::Io, path, QString(),
+                             QStringLiteral("cannot create the lock file %1: %2; the file was left as it was")
+                                 .arg(QDir::toNativeSeparators(lockPath), cause));
 }
 
 void logMigrations(const QString& path, const QStringList& migrations)
@@ -362,9 +354,10 @@ Result<Unit, ConfigErrors> ConfigStore::saveLocked(const Config& config, bool ov
         if (!unparseable || !overwriteUnparseable) {
             ConfigErrors errors;
             if (unparseable) {
-                errors << makeError(ConfigError::Kind::Unparseable, m_path, QString(),
-                                    QStringLiteral("not saved: the file on disk has errors and was left as it is; "
-                                                   "fix it by hand or start over"));
+                errors << ConfigError::make(
+                    ConfigError::Kind::Unparseable, m_path, QString(),
+                    QStringLiteral("not saved: the file on disk has errors and was left as it is; "
+                                   "fix it by hand or start over"));
             }
             errors << decoded.error();
             return errors;
@@ -376,7 +369,7 @@ Result<Unit, ConfigErrors> ConfigStore::saveLocked(const Config& config, bool ov
             const auto copied = contents ? AtomicFile::write(backup, contents->bytes, AtomicFile::OwnerOnly)
                                          : Result<Unit, FileError>(FileError{});
             if (!copied) {
-                return ConfigErrors{makeError(
+                return ConfigErrors{ConfigError::make(
                     ConfigError::Kind::Io, m_path, QString(),
                     QStringLiteral("cannot keep a copy of the broken file as %1: %2; the file was left as it was")
                         .arg(backup, contents ? copied.error().reason : contents.error().message))};
@@ -404,8 +397,9 @@ Result<Config, ConfigErrors> ConfigStore::update(const std::function<void(Config
     if (!decoded) {
         ConfigErrors errors = decoded.error();
         if (errors.first().kind == ConfigError::Kind::Parse || errors.first().kind == ConfigError::Kind::Type) {
-            errors.prepend(makeError(ConfigError::Kind::Unparseable, m_path, QString(),
-                                     QStringLiteral("not saved: the file on disk has errors and was left as it is")));
+            errors.prepend(
+                ConfigError::make(ConfigError::Kind::Unparseable, m_path, QString(),
+                                  QStringLiteral("not saved: the file on disk has errors and was left as it is")));
         }
         return errors;
     }

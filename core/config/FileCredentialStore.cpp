@@ -14,16 +14,6 @@ using Json = JsonFile::Json;
 
 constexpr int CredentialsVersion = 1;
 
-ConfigError makeError(ConfigError::Kind kind, const QString& path, const QString& key, const QString& message)
-{
-    ConfigError error;
-    error.kind = kind;
-    error.file = path;
-    error.key = key;
-    error.message = message;
-    return error;
-}
-
 // Group or world access to the secrets file is fixed rather than refused: the user most likely copied
 // it with a permissive umask, and refusing would only make them chmod it by hand.
 Result<Unit, ConfigError> ensurePrivate(const QString& path)
@@ -37,10 +27,10 @@ Result<Unit, ConfigError> ensurePrivate(const QString& path)
     if (current & others) {
         Logging::get("config")->warn("{} was readable by other users; restricting it to its owner (0600)", path);
         if (!QFile::setPermissions(path, QFileDevice::ReadOwner | QFileDevice::WriteOwner)) {
-            return makeError(ConfigError::Kind::Permissions, path, QString(),
-                             QStringLiteral("other users can read this file and its mode cannot be changed; "
-                                            "run: chmod 600 %1")
-                                 .arg(path));
+            return ConfigError::make(ConfigError::Kind::Permissions, path, QString(),
+                                     QStringLiteral("other users can read this file and its mode cannot be changed; "
+                                                    "run: chmod 600 %1")
+                                         .arg(path));
         }
     }
 #endif
@@ -66,26 +56,26 @@ Result<Json, ConfigError> readDocument(const QString& path)
         return parsed.error().first(); // a duplicate "password" is the only duplicate worth a word here
     }
     if (!parsed->is_object()) {
-        ConfigError error = makeError(ConfigError::Kind::Parse, path, QString(),
-                                      QStringLiteral("expected a JSON object at the top level"));
+        ConfigError error = ConfigError::make(ConfigError::Kind::Parse, path, QString(),
+                                              QStringLiteral("expected a JSON object at the top level"));
         error.line = 1;
         error.column = 1;
         return error;
     }
     if (auto it = parsed->find("version"); it != parsed->end()) {
         if (!it->is_number_integer()) {
-            return makeError(ConfigError::Kind::Type, path, QStringLiteral("version"),
-                             QStringLiteral("expected an integer"));
+            return ConfigError::make(ConfigError::Kind::Type, path, QStringLiteral("version"),
+                                     QStringLiteral("expected an integer"));
         }
         if (it->get<std::int64_t>() > CredentialsVersion) {
-            return makeError(ConfigError::Kind::NewerVersion, path, QStringLiteral("version"),
-                             QStringLiteral("written by a newer opencode-cloud; the file was not changed"));
+            return ConfigError::make(ConfigError::Kind::NewerVersion, path, QStringLiteral("version"),
+                                     QStringLiteral("written by a newer opencode-cloud; the file was not changed"));
         }
     }
     if (auto it = parsed->find("password"); it != parsed->end() && !it->is_string()) {
         // Not echoed: it may be the password with a typo.
-        return makeError(ConfigError::Kind::Type, path, QStringLiteral("password"),
-                         QStringLiteral("expected a string, got %1").arg(QString::fromLatin1(it->type_name())));
+        return ConfigError::make(ConfigError::Kind::Type, path, QStringLiteral("password"),
+                                 QStringLiteral("expected a string, got %1").arg(QString::fromLatin1(it->type_name())));
     }
     return std::move(parsed.value());
 }
@@ -114,8 +104,8 @@ Result<QString, ConfigError> FileCredentialStore::password() const
 Result<Unit, ConfigError> FileCredentialStore::setPassword(const QString& password)
 {
     if (password.isEmpty()) {
-        return makeError(ConfigError::Kind::Value, m_path, QStringLiteral("password"),
-                         QStringLiteral("must not be empty (use clear() to remove it)"));
+        return ConfigError::make(ConfigError::Kind::Value, m_path, QStringLiteral("password"),
+                                 QStringLiteral("must not be empty (use clear() to remove it)"));
     }
     auto document = readDocument(m_path);
     if (!document) {
@@ -147,7 +137,7 @@ bool FileCredentialStore::hasPassword() const
 Result<Unit, ConfigError> FileCredentialStore::clear()
 {
     if (QFileInfo::exists(m_path) && !QFile::remove(m_path)) {
-        return makeError(ConfigError::Kind::Io, m_path, QString(), QStringLiteral("cannot remove the file"));
+        return ConfigError::make(ConfigError::Kind::Io, m_path, QString(), QStringLiteral("cannot remove the file"));
     }
     return Unit{};
 }

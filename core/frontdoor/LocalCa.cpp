@@ -16,7 +16,7 @@
 namespace occ {
 namespace {
 
-FrontDoorError tlsError(const QString& message)
+FrontDoorError caError(const QString& message)
 {
     return FrontDoorError{FrontDoorError::Kind::Tls, message};
 }
@@ -27,13 +27,13 @@ Result<Unit, FrontDoorError> run(const QString& openssl, const QStringList& args
     p.setProcessChannelMode(QProcess::MergedChannels);
     p.start(openssl, args);
     if (!p.waitForStarted(10000)) {
-        return tlsError(QStringLiteral("Cannot run %1 to make the local CA (tls.mode internal needs the openssl "
-                                       "command): %2")
-                            .arg(openssl, p.errorString()));
+        return caError(QStringLiteral("Cannot run %1 to make the local CA (tls.mode internal needs the openssl "
+                                      "command): %2")
+                           .arg(openssl, p.errorString()));
     }
     p.waitForFinished(60000);
     if (p.exitStatus() != QProcess::NormalExit || p.exitCode() != 0) {
-        return tlsError(
+        return caError(
             QStringLiteral("openssl %1 failed: %2").arg(args.value(0), QString::fromLocal8Bit(p.readAll()).trimmed()));
     }
     return Unit{};
@@ -52,7 +52,7 @@ Result<QByteArray, FrontDoorError> readAll(const QString& path)
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
-        return tlsError(QStringLiteral("Cannot read %1: %2").arg(path, file.errorString()));
+        return caError(QStringLiteral("Cannot read %1: %2").arg(path, file.errorString()));
     }
     return file.readAll();
 }
@@ -83,7 +83,7 @@ FrontDoorError explain(const FrontDoorError& failed, const QString& staging)
     if (probe) {
         return failed;
     }
-    return tlsError(QStringLiteral("%1 (%2)").arg(probe.error().toString(), failed.message));
+    return caError(QStringLiteral("%1 (%2)").arg(probe.error().toString(), failed.message));
 }
 
 // Checks a pair openssl made and puts it in place: the key (0600) first, then the certificate (0644). If
@@ -99,15 +99,15 @@ Result<Unit, FrontDoorError> installPair(const QString& stagedCert, const QStrin
     }
     const auto checked = TlsMaterial::checkPem(*certPem, *keyPem, QString());
     if (!checked) {
-        return tlsError(QStringLiteral("openssl made an unusable certificate: %1").arg(checked.error().message));
+        return caError(QStringLiteral("openssl made an unusable certificate: %1").arg(checked.error().message));
     }
     auto keyWritten = AtomicFile::write(key, *keyPem, AtomicFile::OwnerOnly);
     if (!keyWritten) {
-        return tlsError(keyWritten.error().toString());
+        return caError(keyWritten.error().toString());
     }
     auto certWritten = AtomicFile::write(cert, *certPem, AtomicFile::WorldReadable);
     if (!certWritten) {
-        return tlsError(certWritten.error().toString());
+        return caError(certWritten.error().toString());
     }
     return Unit{};
 }
@@ -159,7 +159,7 @@ Result<Unit, FrontDoorError> makeServerCert(const QString& openssl, const QDir& 
                                                   .arg(sanList(names))
                                                   .toUtf8());
     if (!extWritten) {
-        return tlsError(extWritten.error().toString());
+        return caError(extWritten.error().toString());
     }
     const QString csr = s.filePath(QStringLiteral("server.csr"));
     const QString newKey = s.filePath(QStringLiteral("server.key"));
@@ -214,7 +214,7 @@ Result<LocalCa::Files, FrontDoorError> LocalCa::ensure(const QString& dir, const
                                                        const QString& openssl)
 {
     if (!QDir().mkpath(dir)) {
-        return tlsError(QStringLiteral("Cannot create %1").arg(dir));
+        return caError(QStringLiteral("Cannot create %1").arg(dir));
     }
     QFile::setPermissions(dir, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
     const QDir d(dir);
@@ -235,7 +235,7 @@ Result<LocalCa::Files, FrontDoorError> LocalCa::ensure(const QString& dir, const
     // never leaves a half-written key or certificate in place of a good one.
     QTemporaryDir staging(d.filePath(QStringLiteral(".staging-XXXXXX")));
     if (!staging.isValid()) {
-        return tlsError(QStringLiteral("Cannot create a folder in %1: %2").arg(dir, staging.errorString()));
+        return caError(QStringLiteral("Cannot create a folder in %1: %2").arg(dir, staging.errorString()));
     }
     const QDir s(staging.path());
     if (caMissing) {

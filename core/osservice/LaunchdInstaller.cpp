@@ -14,11 +14,6 @@ QString plistPathOf(const ServiceDefinition& d)
     return LaunchdPlist::plistPath(d.scope, d.homeDir);
 }
 
-QString logDirOf(const ServiceDefinition& d)
-{
-    return QFileInfo(LaunchdPlist::stdoutPath(d)).path();
-}
-
 } // namespace
 
 ServiceCommand LaunchdInstaller::launchctl(const QStringList& arguments)
@@ -36,7 +31,7 @@ ServicePlan LaunchdInstaller::renderDryRun(const ServiceDefinition& d) const
     ServicePlan plan;
     plan.files << PlannedFile{plistPathOf(d), LaunchdPlist::render(d).toUtf8()};
     // launchd opens StandardOutPath itself and does not create missing folders.
-    plan.directories << logDirOf(d);
+    plan.directories << LaunchdPlist::logDir(d);
     plan.commands << launchctl(LaunchdPlist::enableArguments(d));
     plan.commands << launchctl(LaunchdPlist::bootstrapArguments(d));
     return plan;
@@ -62,7 +57,7 @@ Result<InstallReport, OsServiceError> LaunchdInstaller::install(const ServiceDef
     }
     report.changed = true;
     QString error;
-    if (!m_files.makeDirectory(logDirOf(d), &error)) {
+    if (!m_files.makeDirectory(LaunchdPlist::logDir(d), &error)) {
         return OsServiceError{QStringLiteral("Could not create the log folder."), error};
     }
     if (!existing || *existing != content) {

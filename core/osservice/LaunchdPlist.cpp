@@ -48,19 +48,19 @@ QString LaunchdPlist::defaultLogDir(ServiceDefinition::Scope scope, const QStrin
     return QDir::cleanPath(homeDir) + QStringLiteral("/Library/Logs/opencode-cloud");
 }
 
-static QString logDirOf(const ServiceDefinition& d)
+QString LaunchdPlist::logDir(const ServiceDefinition& d)
 {
     return d.logDir.isEmpty() ? LaunchdPlist::defaultLogDir(d.scope, d.homeDir) : QDir::cleanPath(d.logDir);
 }
 
 QString LaunchdPlist::stdoutPath(const ServiceDefinition& d)
 {
-    return logDirOf(d) + QStringLiteral("/occ-run.out.log");
+    return logDir(d) + QStringLiteral("/occ-run.out.log");
 }
 
 QString LaunchdPlist::stderrPath(const ServiceDefinition& d)
 {
-    return logDirOf(d) + QStringLiteral("/occ-run.err.log");
+    return logDir(d) + QStringLiteral("/occ-run.err.log");
 }
 
 QString LaunchdPlist::marker()

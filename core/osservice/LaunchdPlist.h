@@ -17,6 +17,8 @@ public:
     static QString plistPath(ServiceDefinition::Scope scope, const QString& homeDir);
     // ~/Library/Logs/opencode-cloud or /Library/Logs/opencode-cloud, used when logDir is empty
     static QString defaultLogDir(ServiceDefinition::Scope scope, const QString& homeDir);
+    // The definition's log folder, or the default one for its scope.
+    static QString logDir(const ServiceDefinition& definition);
     static QString stdoutPath(const ServiceDefinition& definition);
     static QString stderrPath(const ServiceDefinition& definition);
 
