@@ -51,8 +51,16 @@ cleanup() {
     if [[ -s "$work/svc/.config/opencode-cloud/config.json" ]]; then
         HOME=$work/svc XDG_CONFIG_HOME=$work/svc/.config "$occ" -q stop >/dev/null 2>&1 || true
     fi
-    occ_docker rm -f "$name" >/dev/null 2>&1 || true
-    occ_docker volume ls -q --filter "name=^$name-" | xargs -r docker -H "unix://$DOCKER_SOCK" volume rm >/dev/null 2>&1 || true
+    # An app killed during Apply may leave the engine creating the container: remove until nothing is left.
+    local round
+    for round in $(seq 20); do
+        occ_docker rm -f "$name" >/dev/null 2>&1 || true
+        occ_docker volume ls -q --filter "name=^$name-" | xargs -r docker -H "unix://$DOCKER_SOCK" volume rm \
+            >/dev/null 2>&1 || true
+        [[ -z "$(occ_docker ps -aq --filter "name=^$name\$")$(occ_docker volume ls -q --filter "name=^$name-")" ]] &&
+            break
+        sleep 1
+    done
     if ((rc != 0)); then
         for log in "$work"/*.log; do
             [[ -s "$log" ]] || continue
@@ -72,6 +80,8 @@ Xvfb ":$display" -screen 0 1280x800x24 -nolisten tcp >"$work/xvfb.log" 2>&1 &
 pids+=($!)
 export DISPLAY=:$display
 occ_wait_for 10 xdpyinfo >/dev/null 2>&1 || occ_die "Xvfb did not start (log: $work/xvfb.log)"
+# A desktop colour instead of X's black, so the tray menu's edges show.
+display -window root -size 1280x800 xc:'#3c6e91' >/dev/null 2>&1 || true
 
 start_trayer() {
     trayer --edge top --align right --widthtype request --height 32 --SetDockType true --transparent false \
@@ -126,7 +136,7 @@ wait_window() { # title [seconds]
     local title=$1 deadline=$((SECONDS + ${2:-30})) id pattern
     pattern="^$(sed 's/[][()\.^$*+?{}|]/\\&/g' <<<"$title")\$"
     while ((SECONDS < deadline)); do
-        id=$(xdotool search --onlyvisible --pid "$app_pid" --name "$pattern" 2>/dev/null | head -n 1 || true)
+        id=$(xdotool search --all --onlyvisible --pid "$app_pid" --name "$pattern" 2>/dev/null | head -n 1 || true)
         if [[ -n "$id" ]]; then
             echo "$id"
             return 0
@@ -144,11 +154,11 @@ visible_titles() {
     done
 }
 
-# The visible window of the app with the largest area other than EXCEPT (the tray icon).
+# The largest visible window of the app that is not in EXCEPT (window ids separated by spaces).
 largest_window() { # except
     local id best="" area best_area=0 WIDTH HEIGHT
     for id in $(xdotool search --onlyvisible --pid "$app_pid" 2>/dev/null); do
-        [[ "$id" == "$1" ]] && continue
+        [[ " $1 " == *" $id "* ]] && continue
         eval "$(xdotool getwindowgeometry --shell "$id" | grep -E '^(WIDTH|HEIGHT)=')"
         area=$((WIDTH * HEIGHT))
         ((area > best_area)) && best=$id best_area=$area
@@ -233,18 +243,29 @@ tray_icon() {
     occ_die "the app put no icon into the tray"
 }
 
-# Clicks the tray icon and prints the id of the menu that opens.
+# Clicks the tray icon and prints the id of the menu that opens. The click is on the icon's lowest row: the
+# menu opens at the pointer, so the icon and the panel stay visible above it.
 open_tray_menu() {
-    local icon menu deadline
+    local icon menu deadline before WIDTH HEIGHT
     icon=$(tray_icon)
-    xdotool mousemove --window "$icon" 10 10 click 1
+    before=$(xdotool search --onlyvisible --pid "$app_pid" 2>/dev/null | tr '\n' ' ')
+    eval "$(xdotool getwindowgeometry --shell "$icon" | grep -E '^(WIDTH|HEIGHT)=')"
+    xdotool mousemove --window "$icon" $((WIDTH / 2)) $((HEIGHT - 1)) click 1
     deadline=$((SECONDS + 10))
     while ((SECONDS < deadline)); do
-        menu=$(largest_window "$icon")
+        menu=$(largest_window "$before")
         [[ -n "$menu" ]] && echo "$menu" && return 0
         sleep 0.2
     done
     occ_die "clicking the tray icon opened no menu"
+}
+
+# Notifications (the service started, restarted) are balloons beside the icon for a few seconds: waits until
+# the tray icon is the app's only visible window.
+only_the_icon() { [[ -z "$(xdotool search --onlyvisible --pid "$app_pid" 2>/dev/null | grep -vx "$1")" ]]; }
+wait_no_popups() {
+    occ_wait_for 20 only_the_icon "$(tray_icon)" ||
+        occ_die "a window of the app other than its tray icon stays open: $(visible_titles)"
 }
 
 # ---- the service's names, the shared image's inputs ----------------------------------------------------------
@@ -324,14 +345,13 @@ settle "$wizard"
 cp "$work/settled.png" "$work/previous.png"
 previous=$work/previous.png
 key "$wizard" alt+a # Apply: saves, starts the service (builds the image first when it is missing)
-shot_window "$wizard" wizard-8-apply 640 520 1200
+# Apply ends when opencode answers; `occ status` (exit 0: healthy) sees the same service.
+occ_wait_for 1200 env HOME="$svc" XDG_CONFIG_HOME="$svc/.config" "$occ" -q status >/dev/null 2>&1 ||
+    occ_die "the service the wizard started did not become healthy"
+shot_window "$wizard" wizard-8-apply 640 520
 key "$wizard" alt+n
 shot_window "$wizard" wizard-9-finish 640 520
 key "$wizard" alt+f
-
-# Healthy, as `occ status` sees it too.
-occ_wait_for 120 env HOME="$svc" XDG_CONFIG_HOME="$svc/.config" "$occ" -q status >/dev/null 2>&1 ||
-    occ_die "the service did not become healthy"
 # opencode's own lines: a few requests it answers (what a browser does first).
 password=$(HOME=$svc XDG_CONFIG_HOME=$svc/.config "$occ" password show)
 for path in / /global/health /session /config; do
@@ -341,8 +361,7 @@ curl -s -o /dev/null --max-time 5 -u "opencode:$password" -H 'Content-Type: appl
     -d '{"title":"screenshots"}' "http://127.0.0.1:$port/session" || true
 
 occ_log "the tray menu"
-# Notifications (the service started) are balloons beside the icon for a few seconds: let them go first.
-sleep 9
+wait_no_popups
 menu=$(open_tray_menu)
 settle "$menu"
 eval "$(xdotool getwindowgeometry --shell "$menu" | sed 's/^/MENU_/')"
@@ -357,8 +376,19 @@ check_shot "$work/tray-menu.png" tray-menu 200 200 1280 800
 key "$menu" Escape
 
 occ_log "the log viewer"
-occ_wait_for 30 bash -c "[[ \$(docker -H unix://$DOCKER_SOCK logs $name 2>&1 | wc -l) -ge 2 ]]" ||
-    occ_die "opencode wrote fewer than 2 log lines"
+# opencode says little while it serves; each start adds its line. Restart twice from the tray menu.
+starts() { occ_docker logs "$name" 2>&1 | grep -c 'opencode server listening' || true; }
+started_at_least() { (($(starts) >= $1)); }
+for round in 2 3; do
+    wait_no_popups
+    menu=$(open_tray_menu)
+    key "$menu" r
+    occ_wait_for 120 started_at_least "$round" ||
+        occ_die "Restart in the tray menu did not start opencode again (starts: $(starts))"
+done
+occ_wait_for 120 env HOME="$svc" XDG_CONFIG_HOME="$svc/.config" "$occ" -q status >/dev/null 2>&1 ||
+    occ_die "the service did not come back after the restarts"
+wait_no_popups
 menu=$(open_tray_menu)
 key "$menu" l
 logs=$(wait_window "opencode-cloud logs")
