@@ -18,6 +18,7 @@
 #   tests/gui/screenshots.sh BUILD_DIR [OUT_DIR]   (OUT_DIR defaults to docs/screenshots)
 #
 # Environment: DOCKER_SOCK (default /var/run/docker.sock), OCC_SHOTS_KEEP=1 keeps the work folder (logs).
+# shellcheck disable=SC2119 # lib.sh functions take an optional socket, defaulting to $DOCKER_SOCK
 set -euo pipefail
 export OCC_LOG_TAG=screenshots
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -134,6 +135,7 @@ stop_app() {
 # The id of the app's visible top-level window titled exactly TITLE; fails after SECONDS.
 wait_window() { # title [seconds]
     local title=$1 deadline=$((SECONDS + ${2:-30})) id pattern
+    # shellcheck disable=SC2001 # a character class, which ${var//...} cannot do
     pattern="^$(sed 's/[][()\.^$*+?{}|]/\\&/g' <<<"$title")\$"
     while ((SECONDS < deadline)); do
         id=$(xdotool search --all --onlyvisible --pid "$app_pid" --name "$pattern" 2>/dev/null | head -n 1 || true)
@@ -262,7 +264,7 @@ open_tray_menu() {
 
 # Notifications (the service started, restarted) are balloons beside the icon for a few seconds: waits until
 # the tray icon is the app's only visible window.
-only_the_icon() { [[ -z "$(xdotool search --onlyvisible --pid "$app_pid" 2>/dev/null | grep -vx "$1")" ]]; }
+only_the_icon() { ! xdotool search --onlyvisible --pid "$app_pid" 2>/dev/null | grep -qvx "$1"; }
 wait_no_popups() {
     occ_wait_for 20 only_the_icon "$(tray_icon)" ||
         occ_die "a window of the app other than its tray icon stays open: $(visible_titles)"
