@@ -77,11 +77,11 @@ trap cleanup EXIT
 # ---- the display -------------------------------------------------------------------------------------------
 display=99
 while [[ -e /tmp/.X11-unix/X$display || -e /tmp/.X$display-lock ]]; do display=$((display + 1)); done
-Xvfb ":$display" -screen 0 1280x800x24 -nolisten tcp >"$work/xvfb.log" 2>&1 &
+Xvfb ":$display" -screen 0 1280x800x24 -nolisten tcp -noreset >"$work/xvfb.log" 2>&1 &
 pids+=($!)
 export DISPLAY=:$display
 occ_wait_for 10 xdpyinfo >/dev/null 2>&1 || occ_die "Xvfb did not start (log: $work/xvfb.log)"
-# A desktop colour instead of X's black, so the tray menu's edges show.
+# A desktop colour instead of black, so the tray menu's edges show (-noreset: X keeps it between clients).
 display -window root -size 1280x800 xc:'#3c6e91' >/dev/null 2>&1 || true
 
 start_trayer() {
