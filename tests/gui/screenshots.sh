@@ -6,8 +6,9 @@
 #
 #   1. First run as root: the wizard as a new user sees it; the detection page shows what it really found.
 #   2. A config with names of its own (container, volumes), the tray icon, the wizard run again from the tray
-#      menu: Apply starts the real service. Then the tray menu of the running service, the log viewer with
-#      opencode's own lines, settings; then, with the tray host gone, the status window.
+#      menu: Apply starts the real service. Then the tray menu of the running service; two restarts from it
+#      (opencode prints one line per start, nothing else at its default level) and the log viewer with those
+#      lines; settings; then, with the tray host gone, the status window.
 #   3. As `nobody` (outside the docker group), from a copy of the binary in a 0755 folder: the detection page
 #      with the permission error.
 #
@@ -77,12 +78,13 @@ trap cleanup EXIT
 # ---- the display -------------------------------------------------------------------------------------------
 display=99
 while [[ -e /tmp/.X11-unix/X$display || -e /tmp/.X$display-lock ]]; do display=$((display + 1)); done
-Xvfb ":$display" -screen 0 1280x800x24 -nolisten tcp -noreset >"$work/xvfb.log" 2>&1 &
+screen_w=1280 screen_h=800
+Xvfb ":$display" -screen 0 "${screen_w}x${screen_h}x24" -nolisten tcp -noreset >"$work/xvfb.log" 2>&1 &
 pids+=($!)
 export DISPLAY=:$display
 occ_wait_for 10 xdpyinfo >/dev/null 2>&1 || occ_die "Xvfb did not start (log: $work/xvfb.log)"
 # A desktop colour instead of black, so the tray menu's edges show (-noreset: X keeps it between clients).
-display -window root -size 1280x800 xc:'#3c6e91' >/dev/null 2>&1 || true
+display -window root -size "${screen_w}x${screen_h}" xc:'#3c6e91' >/dev/null 2>&1 || true
 
 start_trayer() {
     trayer --edge top --align right --widthtype request --height 32 --SetDockType true --transparent false \
@@ -126,6 +128,8 @@ start_app() { # home user|"" [app arguments...]
     app_pid=$!
     pids+=("$app_pid")
 }
+
+app_gone() { ! kill -0 "$app_pid" 2>/dev/null; }
 
 stop_app() {
     kill "$app_pid" 2>/dev/null || true
@@ -213,12 +217,24 @@ check_shot() { # file name min_w min_h max_w max_h
 # Settles the window, checks that it differs from the previous shot of the same sequence, saves it.
 shot_window() { # window name min_w min_h [seconds to settle]
     settle "$1" "${5:-30}"
-    check_shot "$work/settled.png" "$2" "$3" "$4" 1280 800
+    check_shot "$work/settled.png" "$2" "$3" "$4" "$screen_w" "$screen_h"
     if [[ -n "${previous:-}" ]] && same "$work/settled.png" "$previous"; then
         occ_die "$2.png shows the same as the shot before it: the app did not move on"
     fi
     cp "$work/settled.png" "$work/previous.png"
     previous=$work/previous.png
+}
+
+# Settles the window, presses KEYS and checks that the window changed (the page moved on, a choice was made).
+advance() { # window keys...
+    local window=$1
+    settle "$window"
+    cp "$work/settled.png" "$work/before.png"
+    key "$@"
+    settle "$window"
+    same "$work/settled.png" "$work/before.png" &&
+        occ_die "pressing ${*:2} in \"$(xdotool getwindowname "$window")\" changed nothing"
+    cp "$work/settled.png" "$work/previous.png"
 }
 
 key() { # window keys...
@@ -292,9 +308,7 @@ cp "$out/wizard-2-detection.png" "$work/detection-ok.png"
 key "$wizard" alt+n
 shot_window "$wizard" wizard-3-access 640 520
 # The third choice, "behind a proxy", leads to the public address page.
-key "$wizard" Down Down
-settle "$wizard"
-cp "$work/settled.png" "$work/previous.png"
+advance "$wizard" Down Down
 key "$wizard" alt+n
 xdotool type --delay 30 "https://code.example.com"
 shot_window "$wizard" wizard-4-proxy 640 520
@@ -332,19 +346,11 @@ menu=$(open_tray_menu)
 key "$menu" w
 wizard=$(wait_window "opencode-cloud setup (editing your existing setup)")
 focus "$wizard"
-previous=
-settle "$wizard"
-key "$wizard" alt+n # detection
-settle "$wizard"
-key "$wizard" alt+n # access
-settle "$wizard"
-key "$wizard" alt+n # password (kept)
-settle "$wizard"
-key "$wizard" alt+n # persistence
-settle "$wizard"
-key "$wizard" alt+n # restart and summary
-settle "$wizard"
-cp "$work/settled.png" "$work/previous.png"
+advance "$wizard" alt+n # detection
+advance "$wizard" alt+n # access
+advance "$wizard" alt+n # password (kept)
+advance "$wizard" alt+n # persistence
+advance "$wizard" alt+n # restart and summary
 previous=$work/previous.png
 key "$wizard" alt+a # Apply: saves, starts the service (builds the image first when it is missing)
 # Apply ends when opencode answers; `occ status` (exit 0: healthy) sees the same service.
@@ -354,13 +360,6 @@ shot_window "$wizard" wizard-8-apply 640 520
 key "$wizard" alt+n
 shot_window "$wizard" wizard-9-finish 640 520
 key "$wizard" alt+f
-# opencode's own lines: a few requests it answers (what a browser does first).
-password=$(HOME=$svc XDG_CONFIG_HOME=$svc/.config "$occ" password show)
-for path in / /global/health /session /config; do
-    curl -s -o /dev/null --max-time 5 -u "opencode:$password" "http://127.0.0.1:$port$path" || true
-done
-curl -s -o /dev/null --max-time 5 -u "opencode:$password" -H 'Content-Type: application/json' \
-    -d '{"title":"screenshots"}' "http://127.0.0.1:$port/session" || true
 
 occ_log "the tray menu"
 wait_no_popups
@@ -368,13 +367,12 @@ menu=$(open_tray_menu)
 settle "$menu"
 eval "$(xdotool getwindowgeometry --shell "$menu" | sed 's/^/MENU_/')"
 import -window root "$work/root.png"
-x0=$((MENU_X < 1280 - 16 - 200 ? MENU_X - 16 : 1280 - 16 - 200))
+# From the menu's left edge (at least 200 pixels) to the screen's right edge, from the panel to below the menu.
+x0=$((MENU_X - 16 < screen_w - 216 ? MENU_X - 16 : screen_w - 216))
 ((x0 < 0)) && x0=0
-w=$((1280 - x0))
-h=$((MENU_Y + MENU_HEIGHT + 16))
-((h > 800)) && h=800
-convert "$work/root.png" -crop "${w}x${h}+${x0}+0" +repage "$work/tray-menu.png"
-check_shot "$work/tray-menu.png" tray-menu 200 200 1280 800
+h=$((MENU_Y + MENU_HEIGHT + 16 < screen_h ? MENU_Y + MENU_HEIGHT + 16 : screen_h))
+convert "$work/root.png" -crop "$((screen_w - x0))x${h}+${x0}+0" +repage "$work/tray-menu.png"
+check_shot "$work/tray-menu.png" tray-menu 200 200 "$screen_w" "$screen_h"
 key "$menu" Escape
 
 occ_log "the log viewer"
@@ -411,7 +409,7 @@ key "$settings" Escape
 occ_log "the status window (no tray)"
 menu=$(open_tray_menu)
 key "$menu" q
-occ_wait_for 10 bash -c "! kill -0 $app_pid 2>/dev/null" || occ_die "Quit in the tray menu did not end the app"
+occ_wait_for 10 app_gone || occ_die "Quit in the tray menu did not end the app"
 kill "$trayer_pid"
 wait "$trayer_pid" 2>/dev/null || true
 start_app "$svc" ""
@@ -430,7 +428,6 @@ make_home "$work/nobody" nobody
 start_app "$work/nobody" nobody
 wizard=$(wait_window "opencode-cloud setup")
 focus "$wizard"
-previous=
 settle "$wizard"
 cp "$work/settled.png" "$work/previous.png"
 previous=$work/previous.png
