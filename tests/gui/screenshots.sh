@@ -199,6 +199,13 @@ settle() { # window [seconds]
     occ_die "window $1 (\"$(xdotool getwindowname "$1" 2>/dev/null)\") kept changing for ${2:-30}s"
 }
 
+# The same top 56 pixel rows (a wizard page's title and subtitle).
+same_header() { # a.png b.png
+    convert "$1" -crop x56+0+0 +repage "$work/header-a.png"
+    convert "$2" -crop x56+0+0 +repage "$work/header-b.png"
+    same "$work/header-a.png" "$work/header-b.png"
+}
+
 same() { # a.png b.png
     [[ "$(compare -metric AE "$1" "$2" null: 2>&1 || true)" == 0 ]]
 }
@@ -357,9 +364,22 @@ key "$wizard" alt+a # Apply: saves, starts the service (builds the image first w
 healthy() { HOME=$svc XDG_CONFIG_HOME=$svc/.config "$occ" -q status >/dev/null 2>&1; }
 occ_wait_for 1200 healthy ||
     occ_die "the service the wizard started did not become healthy"
-shot_window "$wizard" wizard-8-apply 640 520
-key "$wizard" alt+n
-shot_window "$wizard" wizard-9-finish 640 520
+# The page enables Next once it has seen opencode answer too: press it until the page's header changes.
+finished=0
+for _ in $(seq 30); do
+    settle "$wizard"
+    cp "$work/settled.png" "$work/apply.png"
+    key "$wizard" alt+n
+    settle "$wizard"
+    if ! same_header "$work/settled.png" "$work/apply.png"; then
+        finished=1
+        break
+    fi
+    sleep 1
+done
+((finished)) || occ_die "the Apply page never let the wizard move on"
+check_shot "$work/apply.png" wizard-8-apply 640 520 "$screen_w" "$screen_h"
+check_shot "$work/settled.png" wizard-9-finish 640 520 "$screen_w" "$screen_h"
 key "$wizard" alt+f
 
 occ_log "the tray menu"
