@@ -100,6 +100,8 @@ start_trayer
 # What every run of the app gets: the display, English, no session bus of the caller's (so Qt uses the
 # XEmbed tray that trayer hosts), no engine or config from outside.
 unset DBUS_SESSION_BUS_ADDRESS DOCKER_HOST DOCKER_CONTEXT OCC_CONFIG XDG_CURRENT_DESKTOP LANGUAGE LC_ALL
+# The engine the harness uses, when it is not the default one the app would find by itself.
+[[ "$DOCKER_SOCK" == "$OCC_DEFAULT_SOCK" ]] || export DOCKER_HOST=unix://$DOCKER_SOCK
 export QT_QPA_PLATFORM=xcb LANG=en_US.UTF-8
 
 # ---- helpers -----------------------------------------------------------------------------------------------
