@@ -32,7 +32,7 @@ public:
     struct Options
     {
         QString configPath; // empty: ConfigPaths::configFile()
-        bool startMonitor = true; // false in tests and screenshot mode: no engine contact
+        bool startMonitor = true; // false in tests: no engine contact
         int trayRetries = 10; // QSystemTrayIcon::isSystemTrayAvailable() checks before falling back
         int trayRetryIntervalMs = 1000;
         bool openWizardOnFirstRun = true;
@@ -53,7 +53,7 @@ public:
     const Config& config() const { return m_config; }
     bool configExists() const { return m_configExists; }
 
-    // Renders a status as if the monitor reported it (screenshot mode, tests).
+    // Renders a status as if the monitor reported it (tests).
     void showStatus(const occ::ServiceStatus& status);
 
 public Q_SLOTS:

@@ -1,5 +1,5 @@
 # The desktop app, the setup wizard and setup detection. GUI tests run offscreen (the GUI flag);
-# gui_screenshots (tests/gui/screenshots.cmake) runs the app under Xvfb with trayer as the system tray.
+# gui_screenshots (tests/gui/screenshots.cmake) runs the shipped app under Xvfb with trayer against a real service.
 occ_add_test(NAME TestDetection
     SOURCES ${CMAKE_CURRENT_LIST_DIR}/TestDetection.cpp
     LIBS occ_detection
