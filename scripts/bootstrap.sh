@@ -22,7 +22,10 @@ occ="$build_dir/cli/occ"
 # Only what this script needs: no test tools (scripts/test.sh installs those).
 OCC_DEPS_FOR=run bash "$OCC_REPO_ROOT/scripts/install-deps.sh"
 # Only what this script runs: the tests are off by default, and the desktop app is not needed here.
-TARGETS=occ bash "$OCC_REPO_ROOT/scripts/build.sh"
+# A unity build: each library's sources compiled in a few batches parse Qt, spdlog and nlohmann-json
+# once per batch instead of once per file. scripts/sanitize.sh builds the same way in CI, so a name
+# that two sources of one library both define cannot break this command unnoticed.
+TARGETS=occ bash "$OCC_REPO_ROOT/scripts/build.sh" -DCMAKE_UNITY_BUILD=ON
 [[ -x "$occ" ]] || occ_die "the build did not produce $occ"
 
 start_engine() {
