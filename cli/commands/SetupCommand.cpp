@@ -1,4 +1,5 @@
 #include "cli/Context.h"
+#include "cli/HintText.h"
 #include "cli/Output.h"
 #include "cli/commands/Commands.h"
 #include "core/config/ConfigSchema.h"
@@ -174,7 +175,7 @@ public:
         if (found.engineOk()) {
             out.info(QStringLiteral("Docker engine: reachable at %1.").arg(found.endpoint));
         } else {
-            out.warning(found.engineDetail);
+            out.warning(found.engineError.isError() ? HintText::describe(found.engineError) : found.engineDetail);
             out.warning(QStringLiteral("Setup continues; `occ start` needs the engine."));
         }
 

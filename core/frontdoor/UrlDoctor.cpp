@@ -20,11 +20,11 @@ namespace {
 
 UrlCheck ok(const QString& name, const QString& detail)
 {
-    return {name, UrlCheck::Result::Ok, detail};
+    return {name, UrlCheck::Result::Ok, detail, {}};
 }
-UrlCheck fail(const QString& name, const QString& detail)
+UrlCheck fail(const QString& name, const QString& detail, Hints hints = {})
 {
-    return {name, UrlCheck::Result::Fail, detail};
+    return {name, UrlCheck::Result::Fail, detail, std::move(hints)};
 }
 
 bool isHttps(const QUrl& url)
@@ -204,9 +204,8 @@ UrlCheck UrlDoctor::checkHealthz()
                                    "(frontdoor.enabled true)?"));
     }
     return fail(name,
-                QStringLiteral("/healthz answers %1: opencode is not healthy behind the front door "
-                               "(`occ status`, `occ logs -n 100` on the host)")
-                    .arg(a.status));
+                QStringLiteral("/healthz answers %1: opencode is not healthy behind the front door.").arg(a.status),
+                {Hint::of(Hint::Action::ShowStatus)});
 }
 
 UrlCheck UrlDoctor::checkUnauthenticated()
@@ -226,9 +225,8 @@ UrlCheck UrlDoctor::checkAuthenticated()
 {
     const QString name = QStringLiteral("login");
     if (m_options.password.isEmpty()) {
-        return fail(name,
-                    QStringLiteral("no password: set one locally (`occ password set`) or pass "
-                                   "--user NAME --password-stdin"));
+        return fail(name, QStringLiteral("no password."),
+                    {Hint::of(Hint::Action::SetPassword), Hint::of(Hint::Action::PassCredentials)});
     }
     const Answer a = get(QStringLiteral("/"), true, m_options.timeoutMs);
     if (a.status == 200) {
