@@ -130,8 +130,30 @@ public:
         const bool existing = context.configExists();
         out.info(existing ? QStringLiteral("Editing the existing setup in %1.").arg(context.configPath())
                           : QStringLiteral("Setting up opencode-cloud (%1).").arg(context.configPath()));
-
         // Flags first: they are what the user asked for, on a terminal too.
+        if (!applyFlags(out, parser, config)) {
+            return Usage;
+        }
+        // The engine, our container and the port: the same detection the setup wizard runs.
+        Detection detection;
+        detection.setConfigPath(context.configPath());
+        detection.setConfig(config);
+        DetectionResult found = detectEngine(out, parser, detection, interactive);
+        if (const int failed = choosePort(out, parser, interactive, detection, found, config); failed != Ok) {
+            return failed;
+        }
+        // The password: keep an existing one unless asked; generate one otherwise.
+        QString password;
+        bool showPassword = false;
+        if (const int failed = choosePassword(context, parser, &password, &showPassword); failed != Ok) {
+            return failed;
+        }
+        return save(context, config, password, showPassword);
+    }
+
+private:
+    static bool applyFlags(Output& out, const QCommandLineParser& parser, Config& config)
+    {
         struct Flag
         {
             const char* option;
@@ -153,15 +175,16 @@ public:
                 auto set = ConfigSchema::set(config, QString::fromLatin1(f.key), value);
                 if (!set) {
                     out.error(QStringLiteral("--%1: %2").arg(option, set.error().message));
-                    return Usage;
+                    return false;
                 }
             }
         }
+        return true;
+    }
 
-        // The engine, our container and the port: the same detection the setup wizard runs.
-        Detection detection;
-        detection.setConfigPath(context.configPath());
-        detection.setConfig(config);
+    static DetectionResult detectEngine(Output& out, const QCommandLineParser& parser, Detection& detection,
+                                        bool interactive)
+    {
         DetectionResult found = detection.detectNow();
         if (found.engine == DetectionResult::Engine::NotInstalled
             && !parser.isSet(QStringLiteral("no-install-docker"))) {
@@ -178,7 +201,13 @@ public:
             out.warning(found.engineError.isError() ? HintText::describe(found.engineError) : found.engineDetail);
             out.warning(QStringLiteral("Setup continues; `occ start` needs the engine."));
         }
+        return found;
+    }
 
+    // Who may connect (asked on a terminal), and a port that is free; Ok or the exit code.
+    static int choosePort(Output& out, const QCommandLineParser& parser, bool interactive, Detection& detection,
+                          DetectionResult& found, Config& config)
+    {
         if (interactive) {
             const QString where = ask(out,
                                       QStringLiteral("Who may connect? 1) this machine only  2) the network "
@@ -194,7 +223,7 @@ public:
         // Is the port free? Our own running container holding it does not count.
         if (!found.portUsable()) {
             const int next = found.suggestedPort;
-            const QString who = found.portHolder;
+            const QString by = found.portHolder.isEmpty() ? QString() : QStringLiteral(" by ") + found.portHolder;
             if (next == 0) {
                 out.error(QStringLiteral("Port %1 is in use and no free port follows it. Choose one with --port N.")
                               .arg(config.port));
@@ -203,49 +232,54 @@ public:
             if (parser.isSet(QStringLiteral("port")) && !interactive) {
                 out.error(QStringLiteral("Port %1 is in use%2. Choose another with --port (%3 is free).")
                               .arg(config.port)
-                              .arg(who.isEmpty() ? QString() : QStringLiteral(" by ") + who)
+                              .arg(by)
                               .arg(next));
                 return Failure;
             }
-            out.info(QStringLiteral("Port %1 is in use%2; using %3.")
-                         .arg(config.port)
-                         .arg(who.isEmpty() ? QString() : QStringLiteral(" by ") + who)
-                         .arg(next));
+            out.info(QStringLiteral("Port %1 is in use%2; using %3.").arg(config.port).arg(by).arg(next));
             config.port = next;
         }
-        if (interactive) {
-            for (;;) {
-                const QString port = ask(out, QStringLiteral("Port"), QString::number(config.port));
-                auto set = ConfigSchema::set(config, QStringLiteral("network.port"), port);
-                if (set) {
-                    break;
-                }
-                out.error(set.error().message);
+        while (interactive) {
+            const QString port = ask(out, QStringLiteral("Port"), QString::number(config.port));
+            auto set = ConfigSchema::set(config, QStringLiteral("network.port"), port);
+            if (set) {
+                break;
             }
+            out.error(set.error().message);
         }
+        return Ok;
+    }
 
-        // The password: keep an existing one unless asked; generate one otherwise.
+    static int choosePassword(Context& context, const QCommandLineParser& parser, QString* password, bool* showPassword)
+    {
+        Output& out = context.out();
+        int code = Ok;
         auto current = context.password(&code);
         if (!current) {
             return code;
         }
-        QString password = *current;
-        bool showPassword = false;
+        *password = *current;
         if (parser.isSet(QStringLiteral("password-stdin"))) {
-            if (!out.readLine(&password, false) || password.isEmpty()) {
+            if (!out.readLine(password, false) || password->isEmpty()) {
                 out.error(QStringLiteral("--password-stdin: no password on stdin."));
                 return Usage;
             }
-            const PasswordStrength strength = passwordStrength(password);
+            const PasswordStrength strength = passwordStrength(*password);
             if (!strength.acceptable()) {
                 out.error(QStringLiteral("That password is too weak: %1.").arg(strength.reason));
                 return Usage;
             }
-        } else if (password.isEmpty() || parser.isSet(QStringLiteral("new-password"))) {
-            password = generatePassword();
-            showPassword = true;
+        } else if (password->isEmpty() || parser.isSet(QStringLiteral("new-password"))) {
+            *password = generatePassword();
+            *showPassword = true;
         }
+        return Ok;
+    }
 
+    static int save(Context& context, const Config& config, const QString& password, bool showPassword)
+    {
+        Output& out = context.out();
+        int code = Ok;
         const ConfigErrors problems = ConfigSchema::validate(config);
         if (!problems.isEmpty()) {
             out.error(toString(problems));
