@@ -38,12 +38,12 @@ public:
     QString target; // FixConfigKey: an example value; CheckSshAccess: ssh's destination; ChangeContainerName: name
     int count = 0; // ShowLogs: lines
 
-    static Hint of(Action action) { return withTarget(action, QString()); }
-    static Hint withTarget(Action action, QString target)
+    static Hint of(Action what) { return withTarget(what, QString()); }
+    static Hint withTarget(Action what, QString data)
     {
         Hint h;
-        h.action = action;
-        h.target = std::move(target);
+        h.action = what;
+        h.target = std::move(data);
         return h;
     }
     static Hint showLogs(int lines)
@@ -52,10 +52,10 @@ public:
         h.count = lines;
         return h;
     }
-    static Hint fixConfigKey(QString key, QString example)
+    static Hint fixConfigKey(QString dottedKey, QString example)
     {
         Hint h = withTarget(Action::FixConfigKey, std::move(example));
-        h.key = std::move(key);
+        h.key = std::move(dottedKey);
         return h;
     }
 
