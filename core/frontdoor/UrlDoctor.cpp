@@ -111,10 +111,12 @@ UrlCheck UrlDoctor::checkTls()
     const QString name = QStringLiteral("tls");
     const QUrl& url = m_options.url;
     if (!isHttps(url)) {
-        return {name, UrlCheck::Result::Warn,
+        return {name,
+                UrlCheck::Result::Warn,
                 QStringLiteral("%1 is plain HTTP: credentials cross the network in "
                                "clear text")
-                    .arg(url.toString())};
+                    .arg(url.toString()),
+                {}};
     }
     if (!m_options.caCertFile.isEmpty() && QSslCertificate::fromPath(m_options.caCertFile, QSsl::Pem).isEmpty()) {
         return fail(name, QStringLiteral("%1 holds no PEM certificate").arg(m_options.caCertFile));
@@ -149,7 +151,7 @@ UrlCheck UrlDoctor::checkTls()
                              .arg(socket.sessionProtocol() == QSsl::TlsV1_3 ? QStringLiteral("TLS 1.3")
                                                                             : QStringLiteral("TLS 1.2 or older"));
     socket.disconnectFromHost();
-    return {name, days < 14 ? UrlCheck::Result::Warn : UrlCheck::Result::Ok, text};
+    return {name, days < 14 ? UrlCheck::Result::Warn : UrlCheck::Result::Ok, text, {}};
 }
 
 UrlDoctor::Answer UrlDoctor::get(const QString& path, bool withCredentials, int timeoutMs)
