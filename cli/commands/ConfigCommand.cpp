@@ -38,7 +38,7 @@ public:
         const QStringList args = parser.positionalArguments();
         const QString action = args.value(0);
         Output& out = context.out();
-        auto is = [&](const char* name, int n) { return action == QLatin1String(name) && args.size() == n; };
+        auto is = [&](const char* verb, int n) { return action == QLatin1String(verb) && args.size() == n; };
 
         if (is("path", 1)) {
             out.result(context.configPath());
