@@ -3,6 +3,7 @@
 
 #include "cli/HintText.h"
 #include "cli/StatusText.h"
+#include "core/config/Config.h"
 #include "core/config/ConfigError.h"
 #include "core/detection/ConfigWarning.h"
 #include "core/docker/DockerError.h"
