@@ -132,7 +132,7 @@ QVector<DiagnosisCheck> Diagnosis::run() const
         add(checks, Id::Config, Status::Fail, Cause::ConfigInvalid, {m_configPath, toString(loaded.error())});
         return checks;
     }
-    const Config config = loaded.value();
+    const Config& config = loaded.value();
     add(checks, Id::Config, setUp ? Status::Ok : Status::Fail, setUp ? Cause::ConfigLoaded : Cause::ConfigMissing,
         {m_configPath});
 
