@@ -1,5 +1,7 @@
 #include "app/Notifier.h"
 
+#include "app/StatusPresenter.h"
+
 #include <QElapsedTimer>
 
 namespace occ {
@@ -50,7 +52,9 @@ void Notifier::handleStatus(const ServiceStatus& status)
     }
     if (status.state == State::Unhealthy && previous.state == State::Healthy) {
         emitLimited(Kind::BecameUnhealthy, tr("opencode-cloud is not responding"),
-                    status.detail.isEmpty() ? tr("The service is running but stopped answering.") : status.detail,
+                    StatusPresenter::reasonText(status).isEmpty()
+                        ? tr("The service is running but stopped answering.")
+                        : tr("The service does not respond: %1.").arg(StatusPresenter::reasonText(status)),
                     true);
     } else if (status.state == State::Restarting && previous.state != State::Restarting
                && !(sameContainer && status.restartCount > previous.restartCount)) {

@@ -5,6 +5,7 @@
 #include "core/config/ConfigPaths.h"
 #include "core/config/ConfigStore.h"
 #include "core/config/FileCredentialStore.h"
+#include "core/detection/ConfigWarning.h"
 #include "wizard/ErrorPresenter.h"
 #include "wizard/widgets/AccessWidget.h"
 #include "wizard/widgets/CredentialsWidget.h"
@@ -13,6 +14,7 @@
 #include "wizard/widgets/RestartPolicyWidget.h"
 
 #include <QDialogButtonBox>
+#include <QHBoxLayout>
 #include <QIcon>
 #include <QLabel>
 #include <QPushButton>
@@ -30,6 +32,8 @@ SettingsDialog::SettingsDialog(QString configPath, QWidget* parent)
     , m_credentials(new CredentialsWidget(this))
     , m_persistence(new PersistenceWidget(this))
     , m_restart(new RestartPolicyWidget(this))
+    , m_warning(new QLabel(this))
+    , m_enableFrontDoor(new QPushButton(this))
     , m_problem(new QLabel(this))
     , m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this))
 {
@@ -50,11 +54,19 @@ SettingsDialog::SettingsDialog(QString configPath, QWidget* parent)
     restartLayout->addWidget(m_restart);
     restartLayout->addStretch(1);
     tabs->addTab(restartTab, tr("&Restart"));
+    m_warning->setObjectName(QStringLiteral("configWarning"));
+    m_warning->setWordWrap(true);
+    m_enableFrontDoor->setObjectName(QStringLiteral("enableFrontDoor"));
+    m_enableFrontDoor->setText(ErrorPresenter::remedyLabel(ErrorPresenter::Remedy::EnableFrontDoor));
+    auto* warningRow = new QHBoxLayout;
+    warningRow->addWidget(m_warning, 1);
+    warningRow->addWidget(m_enableFrontDoor);
     m_problem->setWordWrap(true);
     m_problem->setStyleSheet(QStringLiteral("color: #c62828"));
 
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(tabs);
+    layout->addLayout(warningRow);
     layout->addWidget(m_problem);
     layout->addWidget(m_buttons);
     connect(m_buttons, &QDialogButtonBox::accepted, this, &SettingsDialog::accept);
@@ -63,6 +75,11 @@ SettingsDialog::SettingsDialog(QString configPath, QWidget* parent)
     connect(m_publicUrl, &PublicUrlWidget::changed, this, &SettingsDialog::updateState);
     connect(m_credentials, &CredentialsWidget::changed, this, &SettingsDialog::updateState);
     connect(m_persistence, &PersistenceWidget::changed, this, &SettingsDialog::updateState);
+    connect(m_enableFrontDoor, &QPushButton::clicked, this, [this] {
+        m_turnOnFrontDoor = true;
+        updateWarnings();
+    });
+    updateWarnings();
     resize(620, 460);
 }
 
@@ -92,7 +109,9 @@ QString SettingsDialog::load()
     m_credentials->load(choices, m_hasPassword);
     m_persistence->load(choices);
     m_restart->load(choices);
+    m_turnOnFrontDoor = false;
     updateState();
+    updateWarnings();
     return QString();
 }
 
@@ -125,11 +144,41 @@ void SettingsDialog::updateState()
     m_buttons->button(QDialogButtonBox::Ok)->setEnabled(problem.isEmpty());
 }
 
+Config SettingsDialog::withDialogChanges(Config config) const
+{
+    config = choices().applyTo(config);
+    if (m_turnOnFrontDoor) {
+        config.frontDoorEnabled = true;
+    }
+    return config;
+}
+
+void SettingsDialog::updateWarnings()
+{
+    // Shown from the loaded file: the dialog has no TLS field, so only its button can change the answer.
+    Config effective = m_loaded;
+    effective.frontDoorEnabled = effective.frontDoorEnabled || m_turnOnFrontDoor;
+    const QVector<ConfigWarning> warnings = ConfigWarning::check(effective);
+    QStringList texts;
+    bool offerFrontDoor = false;
+    for (const ConfigWarning& warning : warnings) {
+        const ErrorPresenter::View view = ErrorPresenter::configWarning(warning);
+        texts << view.text;
+        offerFrontDoor = offerFrontDoor || view.remedy == ErrorPresenter::Remedy::EnableFrontDoor;
+    }
+    if (texts.isEmpty() && m_turnOnFrontDoor) {
+        texts << tr("The front door will be turned on when you save.");
+    }
+    m_warning->setText(texts.join(QLatin1Char('\n')));
+    m_warning->setVisible(!texts.isEmpty());
+    m_enableFrontDoor->setVisible(offerFrontDoor);
+}
+
 QString SettingsDialog::save()
 {
     const SetupChoices c = choices();
     ConfigStore store(m_configPath);
-    const auto result = store.update([&c](Config& config) { config = c.applyTo(config); });
+    const auto result = store.update([this](Config& config) { config = withDialogChanges(config); });
     if (!result) {
         return toString(result.error());
     }
@@ -150,8 +199,10 @@ QString SettingsDialog::save()
     const bool changed = m_saved.bind != m_loaded.bind || m_saved.port != m_loaded.port
         || m_saved.publicUrl != m_loaded.publicUrl || m_saved.workspacePath != m_loaded.workspacePath
         || m_saved.restartPolicy != m_loaded.restartPolicy || m_saved.restartMaxRetries != m_loaded.restartMaxRetries
-        || !c.keepPassword;
+        || m_saved.frontDoorEnabled != m_loaded.frontDoorEnabled || !c.keepPassword;
     m_loaded = m_saved;
+    m_turnOnFrontDoor = false;
+    updateWarnings();
     Q_EMIT settingsSaved(m_saved, changed);
     return QString();
 }

@@ -9,6 +9,7 @@
 
 class QDialogButtonBox;
 class QLabel;
+class QPushButton;
 
 namespace occ {
 
@@ -43,6 +44,9 @@ public:
     CredentialsWidget* credentialsWidget() const { return m_credentials; }
     PersistenceWidget* persistenceWidget() const { return m_persistence; }
     RestartPolicyWidget* restartWidget() const { return m_restart; }
+    // A setting without effect (TLS while the front door is off) and the button that fixes it.
+    QLabel* warningLabel() const { return m_warning; }
+    QPushButton* enableFrontDoorButton() const { return m_enableFrontDoor; }
 
 public Q_SLOTS:
     void accept() override;
@@ -53,17 +57,22 @@ Q_SIGNALS:
 
 private:
     void updateState();
+    void updateWarnings();
+    Config withDialogChanges(Config config) const;
 
     QString m_configPath;
     std::unique_ptr<Autostart> m_autostart;
     Config m_loaded;
     Config m_saved;
     bool m_hasPassword = false;
+    bool m_turnOnFrontDoor = false; // the warning's button was pressed: saved with the rest
     AccessWidget* m_access;
     PublicUrlWidget* m_publicUrl;
     CredentialsWidget* m_credentials;
     PersistenceWidget* m_persistence;
     RestartPolicyWidget* m_restart;
+    QLabel* m_warning;
+    QPushButton* m_enableFrontDoor;
     QLabel* m_problem;
     QDialogButtonBox* m_buttons;
 };

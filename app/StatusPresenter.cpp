@@ -26,9 +26,36 @@ QString engineProblemText(const ServiceStatus& status)
     case ServiceStatus::EngineProblem::Other:
         break;
     }
-    return status.detail.isEmpty() ? tr("Docker cannot be reached") : status.detail;
+    const QString reason = StatusPresenter::reasonText(status);
+    return reason.isEmpty() ? tr("Docker cannot be reached") : reason;
 }
 } // namespace
+
+QString StatusPresenter::reasonText(const ServiceStatus& status)
+{
+    using Reason = ServiceStatus::Reason;
+    switch (status.reason) {
+    case Reason::None:
+        return QString();
+    case Reason::EndpointUnknown:
+        return tr("cannot tell where the Docker engine is (%1)").arg(status.engineText);
+    case Reason::EngineError:
+        return ErrorPresenter::docker(status.engineError);
+    case Reason::NotCreated:
+        return tr("not created yet");
+    case Reason::Exited:
+        return tr("exit code %1").arg(status.exitCode);
+    case Reason::CrashLoop:
+        return tr("crashed with exit code %1").arg(status.exitCode);
+    case Reason::HealthCheckFailing:
+        return tr("its health check fails");
+    case Reason::HealthHttpStatus:
+        return tr("it answers HTTP %1").arg(status.httpStatus);
+    case Reason::HealthNoAnswer:
+        return status.engineText.isEmpty() ? tr("no answer") : tr("no answer (%1)").arg(status.engineText);
+    }
+    return QString();
+}
 
 QString StatusPresenter::uptimeText(qint64 seconds)
 {
@@ -134,8 +161,8 @@ StatusView StatusPresenter::present(const ServiceStatus& status, const QDateTime
         v.iconName = QStringLiteral("unhealthy");
         v.statusLine =
             stateText(status.state) + dot + tr("not responding") + (uptime.isEmpty() ? QString() : dot + uptime);
-        v.tooltip = status.detail.isEmpty() ? tr("opencode-cloud is running but does not respond")
-                                            : tr("opencode-cloud does not respond: %1").arg(status.detail);
+        v.tooltip = reasonText(status).isEmpty() ? tr("opencode-cloud is running but does not respond")
+                                                 : tr("opencode-cloud does not respond: %1").arg(reasonText(status));
         v.canStop = true;
         v.canRestart = true;
         v.canOpen = !status.url.isEmpty();

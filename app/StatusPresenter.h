@@ -37,6 +37,8 @@ public:
     static QString uptimeText(qint64 seconds);
     // Words for one state, as the status line starts ("Running", "Stopped", ...).
     static QString stateText(ServiceStatus::State state);
+    // Why the service is in its state, in a few words ("its health check fails"); empty when the state says it.
+    static QString reasonText(const ServiceStatus& status);
     // The log viewer's status line for where its follower is.
     static QString followerText(const LogFollowerState& state);
 };

@@ -247,7 +247,25 @@ void TrayApp::runRemedy(int remedy)
     case ErrorPresenter::Remedy::ShowLogs:
         showLogs();
         break;
+    case ErrorPresenter::Remedy::EnableFrontDoor:
+        enableFrontDoor();
+        break;
     }
+}
+
+void TrayApp::enableFrontDoor()
+{
+    const auto saved = ConfigStore(m_options.configPath).update([](Config& config) { config.frontDoorEnabled = true; });
+    if (!saved) {
+        Dialogs::critical(nullptr, tr("Settings"),
+                          tr("The settings could not be saved:\n%1").arg(toString(saved.error())));
+        return;
+    }
+    reloadConfig();
+    if (m_status.state != ServiceStatus::State::Stopped && m_status.state != ServiceStatus::State::NotSetUp) {
+        restartService();
+    }
+    rerender();
 }
 
 void TrayApp::startService()

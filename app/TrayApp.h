@@ -79,6 +79,8 @@ private:
     // Tells the user why an operation failed, in the desktop's words, and offers the fix.
     void reportFailure(int kind, const ServiceError& error);
     void runRemedy(int remedy);
+    // The "Turn on the front door" remedy: saved in the config, used from the next (re)start on.
+    void enableFrontDoor();
     void rerender();
 
     Options m_options;

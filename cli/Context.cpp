@@ -1,6 +1,7 @@
 #include "cli/Context.h"
 
 #include "cli/ExitCode.h"
+#include "cli/HintText.h"
 #include "cli/Output.h"
 #include "core/config/ConfigPaths.h"
 #include "core/config/ConfigStore.h"
@@ -144,7 +145,7 @@ std::unique_ptr<ServiceController> Context::controller(const Config& config, int
 
 int Context::fail(const ServiceError& error)
 {
-    m_output.error(Logging::redact(error.message));
+    m_output.error(Logging::redact(HintText::describe(error)));
     return exitCodeFor(error);
 }
 

@@ -29,6 +29,20 @@ int exitCodeFor(const ServiceError& error)
         return NotSetUp;
     case ServiceError::Kind::Config:
         return ConfigInvalid;
+    case ServiceError::Kind::FrontDoor:
+        // Refused before anything started (the settings or the TLS material): as a refused config always was.
+        switch (error.frontDoor) {
+        case FrontDoorError::Kind::Config:
+        case FrontDoorError::Kind::TlsInvalid:
+        case FrontDoorError::Kind::LocalCa:
+            return ConfigInvalid;
+        case FrontDoorError::Kind::PortInUse:
+        case FrontDoorError::Kind::Network:
+        case FrontDoorError::Kind::CaddyFailed:
+        case FrontDoorError::Kind::Engine:
+            break;
+        }
+        return Failure;
     case ServiceError::Kind::Image:
     case ServiceError::Kind::Health:
     case ServiceError::Kind::Conflict:

@@ -427,6 +427,18 @@
         <source>Port %1 is taken. Choose another port.</source>
         <translation>Port %1 ist belegt. Wählen Sie einen anderen Port.</translation>
     </message>
+    <message>
+        <source>Check that this machine reaches the engine over ssh, then press Retry.</source>
+        <translation>Prüfen Sie, ob dieser Computer die Engine per ssh erreicht, und klicken Sie dann auf „Erneut prüfen“.</translation>
+    </message>
+    <message>
+        <source>Check the host, port and TLS settings, and that the engine listens there, then press Retry.</source>
+        <translation>Prüfen Sie Host, Port und TLS-Einstellungen und ob die Engine dort lauscht, und klicken Sie dann auf „Erneut prüfen“.</translation>
+    </message>
+    <message>
+        <source>Start Docker Desktop, then press Retry.</source>
+        <translation>Starten Sie Docker Desktop und klicken Sie dann auf „Erneut prüfen“.</translation>
+    </message>
 </context>
 <context>
     <name>occ::ErrorPresenter</name>
@@ -533,6 +545,98 @@
     <message>
         <source>Show the logs</source>
         <translation>Protokolle anzeigen</translation>
+    </message>
+    <message>
+        <source>Start Docker, or let the setup wizard check it and show how to install it.</source>
+        <translation>Starten Sie Docker, oder lassen Sie den Einrichtungsassistenten es prüfen und zeigen, wie Sie es installieren.</translation>
+    </message>
+    <message>
+        <source>Your user needs permission to use Docker; the setup wizard shows how to get it.</source>
+        <translation>Ihr Benutzer braucht die Berechtigung, Docker zu benutzen; der Einrichtungsassistent zeigt, wie Sie sie bekommen.</translation>
+    </message>
+    <message>
+        <source>Check that this computer can log in to %1 with ssh and use Docker there.</source>
+        <translation>Prüfen Sie, ob sich dieser Computer per ssh bei %1 anmelden und dort Docker benutzen kann.</translation>
+    </message>
+    <message>
+        <source>Choose another port in Settings, or stop the program that uses it.</source>
+        <translation>Wählen Sie in den Einstellungen einen anderen Port, oder beenden Sie das Programm, das ihn belegt.</translation>
+    </message>
+    <message>
+        <source>Remove or rename the other container with your Docker tools, then try again.</source>
+        <translation>Entfernen Sie den anderen Container mit Ihren Docker-Werkzeugen oder benennen Sie ihn um, und versuchen Sie es dann erneut.</translation>
+    </message>
+    <message>
+        <source>Set a password in Settings.</source>
+        <translation>Legen Sie in den Einstellungen ein Passwort fest.</translation>
+    </message>
+    <message>
+        <source>Or let only this computer connect, in Settings.</source>
+        <translation>Oder lassen Sie in den Einstellungen nur Verbindungen von diesem Computer zu.</translation>
+    </message>
+    <message>
+        <source>Set up opencode-cloud with the setup wizard.</source>
+        <translation>Richten Sie opencode-cloud mit dem Einrichtungsassistenten ein.</translation>
+    </message>
+    <message>
+        <source>Turn on the front door so that the TLS setting takes effect.</source>
+        <translation>Schalten Sie die Front Door ein, damit die TLS-Einstellung wirkt.</translation>
+    </message>
+    <message>
+        <source>The logs show why.</source>
+        <translation>Die Protokolle zeigen, warum.</translation>
+    </message>
+    <message>
+        <source>Change the setting &quot;%1&quot; (in Settings, or in the config file).</source>
+        <translation>Ändern Sie die Einstellung „%1“ (in den Einstellungen oder in der Konfigurationsdatei).</translation>
+    </message>
+    <message>
+        <source>Check the setting&apos;s name in Settings.</source>
+        <translation>Prüfen Sie den Namen der Einstellung in den Einstellungen.</translation>
+    </message>
+    <message>
+        <source>The service&apos;s status and logs on its host show why.</source>
+        <translation>Status und Protokolle des Dienstes auf seinem Host zeigen, warum.</translation>
+    </message>
+    <message>
+        <source>Enter the user name and password to log in with.</source>
+        <translation>Geben Sie den Benutzernamen und das Passwort ein, mit denen angemeldet werden soll.</translation>
+    </message>
+    <message>
+        <source>The front door&apos;s settings do not fit together (TLS mode, public address, ports or e-mail). Review them; the app&apos;s log names the setting.</source>
+        <translation>Die Einstellungen der Front Door passen nicht zusammen (TLS-Modus, öffentliche Adresse, Ports oder E-Mail). Prüfen Sie sie; das Protokoll der App nennt die Einstellung.</translation>
+    </message>
+    <message>
+        <source>The TLS certificate or key cannot be used (unreadable, not PEM, not matching, out of date or for another name). The app&apos;s log says which.</source>
+        <translation>Das TLS-Zertifikat oder der Schlüssel ist nicht verwendbar (nicht lesbar, kein PEM, passt nicht, abgelaufen oder für einen anderen Namen). Das Protokoll der App sagt, was davon.</translation>
+    </message>
+    <message>
+        <source>The local certificate authority for the front door could not be made. The app&apos;s log says why.</source>
+        <translation>Die lokale Zertifizierungsstelle für die Front Door konnte nicht erstellt werden. Das Protokoll der App sagt, warum.</translation>
+    </message>
+    <message>
+        <source>Port %1 or %2 for the front door is in use by another program. Stop that program, or choose other ports.</source>
+        <translation>Port %1 oder %2 für die Front Door wird von einem anderen Programm belegt. Beenden Sie dieses Programm, oder wählen Sie andere Ports.</translation>
+    </message>
+    <message>
+        <source>The front door (Caddy) could not be built or started. The logs show why.</source>
+        <translation>Die Front Door (Caddy) konnte nicht gebaut oder gestartet werden. Die Protokolle zeigen, warum.</translation>
+    </message>
+    <message>
+        <source>Docker could not make the private network between the front door and opencode. The logs show why.</source>
+        <translation>Docker konnte das private Netzwerk zwischen der Front Door und opencode nicht anlegen. Die Protokolle zeigen, warum.</translation>
+    </message>
+    <message>
+        <source>Docker failed while handling the front door. The logs show why.</source>
+        <translation>Docker ist bei der Arbeit an der Front Door gescheitert. Die Protokolle zeigen, warum.</translation>
+    </message>
+    <message>
+        <source>TLS is set to &quot;%1&quot;, but the front door is off: TLS needs the front door, so opencode stays on plain HTTP.</source>
+        <translation>TLS ist auf „%1“ gestellt, aber die Front Door ist aus: TLS braucht die Front Door, daher bleibt opencode bei unverschlüsseltem HTTP.</translation>
+    </message>
+    <message>
+        <source>Turn on the front door</source>
+        <translation>Front Door einschalten</translation>
     </message>
 </context>
 <context>
@@ -732,6 +836,10 @@
     <message>
         <source>The service is answering again.</source>
         <translation>Der Dienst antwortet wieder.</translation>
+    </message>
+    <message>
+        <source>The service does not respond: %1.</source>
+        <translation>Der Dienst antwortet nicht: %1.</translation>
     </message>
 </context>
 <context>
@@ -948,6 +1056,10 @@
         <translation>Die Einstellungen konnten nicht gespeichert werden:
 %1</translation>
     </message>
+    <message>
+        <source>The front door will be turned on when you save.</source>
+        <translation>Die Front Door wird beim Speichern eingeschaltet.</translation>
+    </message>
 </context>
 <context>
     <name>occ::SetupWizard</name>
@@ -1109,6 +1221,34 @@
         <source>%1 Trying again.</source>
         <translation>%1 Neuer Versuch folgt.</translation>
     </message>
+    <message>
+        <source>cannot tell where the Docker engine is (%1)</source>
+        <translation>unklar, wo die Docker-Engine ist (%1)</translation>
+    </message>
+    <message>
+        <source>not created yet</source>
+        <translation>noch nicht angelegt</translation>
+    </message>
+    <message>
+        <source>crashed with exit code %1</source>
+        <translation>mit Exit-Code %1 abgestürzt</translation>
+    </message>
+    <message>
+        <source>its health check fails</source>
+        <translation>seine Zustandsprüfung schlägt fehl</translation>
+    </message>
+    <message>
+        <source>it answers HTTP %1</source>
+        <translation>es antwortet mit HTTP %1</translation>
+    </message>
+    <message>
+        <source>no answer</source>
+        <translation>keine Antwort</translation>
+    </message>
+    <message>
+        <source>no answer (%1)</source>
+        <translation>keine Antwort (%1)</translation>
+    </message>
 </context>
 <context>
     <name>occ::StatusWindow</name>
@@ -1212,6 +1352,12 @@
         <source>%1?</source>
         <comment>offer a remedy as a question: &quot;Open Settings?&quot;</comment>
         <translation>%1?</translation>
+    </message>
+    <message>
+        <source>The settings could not be saved:
+%1</source>
+        <translation>Die Einstellungen konnten nicht gespeichert werden:
+%1</translation>
     </message>
 </context>
 <context>

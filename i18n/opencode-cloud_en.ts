@@ -427,6 +427,18 @@
         <source>Port %1 is taken. Choose another port.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Check that this machine reaches the engine over ssh, then press Retry.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the host, port and TLS settings, and that the engine listens there, then press Retry.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start Docker Desktop, then press Retry.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>occ::ErrorPresenter</name>
@@ -532,6 +544,98 @@
     </message>
     <message>
         <source>Show the logs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start Docker, or let the setup wizard check it and show how to install it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your user needs permission to use Docker; the setup wizard shows how to get it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check that this computer can log in to %1 with ssh and use Docker there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose another port in Settings, or stop the program that uses it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove or rename the other container with your Docker tools, then try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set a password in Settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Or let only this computer connect, in Settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set up opencode-cloud with the setup wizard.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Turn on the front door so that the TLS setting takes effect.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The logs show why.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change the setting &quot;%1&quot; (in Settings, or in the config file).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the setting&apos;s name in Settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The service&apos;s status and logs on its host show why.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the user name and password to log in with.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The front door&apos;s settings do not fit together (TLS mode, public address, ports or e-mail). Review them; the app&apos;s log names the setting.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The TLS certificate or key cannot be used (unreadable, not PEM, not matching, out of date or for another name). The app&apos;s log says which.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The local certificate authority for the front door could not be made. The app&apos;s log says why.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Port %1 or %2 for the front door is in use by another program. Stop that program, or choose other ports.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The front door (Caddy) could not be built or started. The logs show why.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Docker could not make the private network between the front door and opencode. The logs show why.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Docker failed while handling the front door. The logs show why.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TLS is set to &quot;%1&quot;, but the front door is off: TLS needs the front door, so opencode stays on plain HTTP.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Turn on the front door</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -731,6 +835,10 @@
     </message>
     <message>
         <source>The service is answering again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The service does not respond: %1.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -947,6 +1055,10 @@
 %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The front door will be turned on when you save.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>occ::SetupWizard</name>
@@ -1108,6 +1220,34 @@
         <source>%1 Trying again.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>cannot tell where the Docker engine is (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not created yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>crashed with exit code %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>its health check fails</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it answers HTTP %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no answer (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>occ::StatusWindow</name>
@@ -1209,6 +1349,11 @@
     <message>
         <source>%1?</source>
         <comment>offer a remedy as a question: &quot;Open Settings?&quot;</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The settings could not be saved:
+%1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

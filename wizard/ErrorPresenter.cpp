@@ -2,6 +2,7 @@
 
 #include "core/autostart/AutostartError.h"
 #include "core/config/Config.h"
+#include "core/detection/ConfigWarning.h"
 #include "core/docker/DockerError.h"
 #include "core/service/ServiceError.h"
 
@@ -82,6 +83,8 @@ ErrorPresenter::View ErrorPresenter::service(const ServiceError& error, const Co
         return conflictView(error, config);
     case ServiceError::Kind::Cancelled:
         return {tr("Cancelled."), Remedy::None};
+    case ServiceError::Kind::FrontDoor:
+        return frontDoor(error.frontDoor, config);
     case ServiceError::Kind::Other:
         break;
     }
@@ -120,6 +123,90 @@ QString ErrorPresenter::docker(const DockerError& error)
     return tr("Docker reported an error: %1").arg(error.message());
 }
 
+ErrorPresenter::View ErrorPresenter::hint(const Hint& hint)
+{
+    switch (hint.action) {
+    case Hint::Action::StartEngine:
+        return {tr("Start Docker, or let the setup wizard check it and show how to install it."), Remedy::OpenSetup};
+    case Hint::Action::JoinDockerGroup:
+        return {tr("Your user needs permission to use Docker; the setup wizard shows how to get it."),
+                Remedy::OpenSetup};
+    case Hint::Action::CheckSshAccess:
+        // "-p 2222 alice@host": the person knows the host, not ssh's options.
+        return {tr("Check that this computer can log in to %1 with ssh and use Docker there.")
+                    .arg(hint.target.section(QLatin1Char(' '), -1)),
+                Remedy::OpenSetup};
+    case Hint::Action::ChangePort:
+        return {tr("Choose another port in Settings, or stop the program that uses it."), Remedy::OpenSettings};
+    case Hint::Action::ChangeContainerName:
+        return {tr("Remove or rename the other container with your Docker tools, then try again."), Remedy::None};
+    case Hint::Action::SetPassword:
+        return {tr("Set a password in Settings."), Remedy::OpenSettings};
+    case Hint::Action::BindLoopback:
+        return {tr("Or let only this computer connect, in Settings."), Remedy::OpenSettings};
+    case Hint::Action::RunSetup:
+        return {tr("Set up opencode-cloud with the setup wizard."), Remedy::OpenSetup};
+    case Hint::Action::EnableFrontDoor:
+        return {tr("Turn on the front door so that the TLS setting takes effect."), Remedy::EnableFrontDoor};
+    case Hint::Action::ShowLogs:
+        return {tr("The logs show why."), Remedy::ShowLogs};
+    case Hint::Action::FixConfigKey:
+        return {tr("Change the setting \"%1\" (in Settings, or in the config file).").arg(hint.key),
+                Remedy::OpenSettings};
+    case Hint::Action::ListConfigKeys:
+        return {tr("Check the setting's name in Settings."), Remedy::OpenSettings};
+    case Hint::Action::ShowStatus:
+        return {tr("The service's status and logs on its host show why."), Remedy::ShowLogs};
+    case Hint::Action::PassCredentials:
+        return {tr("Enter the user name and password to log in with."), Remedy::OpenSettings};
+    }
+    return {};
+}
+
+ErrorPresenter::View ErrorPresenter::frontDoor(FrontDoorError::Kind kind, const Config& config)
+{
+    switch (kind) {
+    case FrontDoorError::Kind::Config:
+        return {tr("The front door's settings do not fit together (TLS mode, public address, ports or e-mail). "
+                   "Review them; the app's log names the setting."),
+                Remedy::OpenSettings};
+    case FrontDoorError::Kind::TlsInvalid:
+        return {tr("The TLS certificate or key cannot be used (unreadable, not PEM, not matching, out of date or "
+                   "for another name). The app's log says which."),
+                Remedy::ShowLogs};
+    case FrontDoorError::Kind::LocalCa:
+        return {tr("The local certificate authority for the front door could not be made. The app's log says why."),
+                Remedy::ShowLogs};
+    case FrontDoorError::Kind::PortInUse:
+        return {tr("Port %1 or %2 for the front door is in use by another program. Stop that program, or choose "
+                   "other ports.")
+                    .arg(config.frontDoorHttpPort)
+                    .arg(config.frontDoorHttpsPort),
+                Remedy::OpenSettings};
+    case FrontDoorError::Kind::CaddyFailed:
+        return {tr("The front door (Caddy) could not be built or started. The logs show why."), Remedy::ShowLogs};
+    case FrontDoorError::Kind::Network:
+        return {tr("Docker could not make the private network between the front door and opencode. The logs show "
+                   "why."),
+                Remedy::ShowLogs};
+    case FrontDoorError::Kind::Engine:
+        break;
+    }
+    return {tr("Docker failed while handling the front door. The logs show why."), Remedy::ShowLogs};
+}
+
+ErrorPresenter::View ErrorPresenter::configWarning(const ConfigWarning& warning)
+{
+    switch (warning.kind) {
+    case ConfigWarning::Kind::TlsWithoutFrontDoor:
+        return {tr("TLS is set to \"%1\", but the front door is off: TLS needs the front door, so opencode stays on "
+                   "plain HTTP.")
+                    .arg(warning.value),
+                Remedy::EnableFrontDoor};
+    }
+    return {};
+}
+
 QString ErrorPresenter::autostart(const AutostartError& error)
 {
     switch (error.kind) {
@@ -146,6 +233,8 @@ QString ErrorPresenter::remedyLabel(Remedy remedy)
         return tr("Open Settings");
     case Remedy::ShowLogs:
         return tr("Show the logs");
+    case Remedy::EnableFrontDoor:
+        return tr("Turn on the front door");
     }
     return QString();
 }

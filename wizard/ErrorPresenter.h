@@ -1,11 +1,15 @@
 #pragma once
 
+#include "core/frontdoor/FrontDoorError.h"
+#include "core/util/Hint.h"
+
 #include <QString>
 
 namespace occ {
 
 struct AutostartError;
 struct Config;
+struct ConfigWarning;
 struct ServiceError;
 class DockerError;
 
@@ -21,6 +25,7 @@ public:
         OpenSetup, // the setup wizard (its detection page explains engine problems)
         OpenSettings,
         ShowLogs,
+        EnableFrontDoor, // turn the front door on (a TLS setting needs it)
     };
 
     struct View
@@ -32,6 +37,11 @@ public:
     // config: the settings the operation ran with (for the port and names in the words).
     static View service(const ServiceError& error, const Config& config);
     static QString docker(const DockerError& error);
+    // One of core's hints as a sentence and the button that carries it out.
+    static View hint(const Hint& hint);
+    static View frontDoor(FrontDoorError::Kind kind, const Config& config);
+    // A setting that is accepted but has no effect, and the button that fixes it (Settings shows it).
+    static View configWarning(const ConfigWarning& warning);
     static QString autostart(const AutostartError& error);
     // The button for a remedy ("Open Settings"); empty for Remedy::None.
     static QString remedyLabel(Remedy remedy);

@@ -1,4 +1,5 @@
 #include "cli/Context.h"
+#include "cli/HintText.h"
 #include "cli/Output.h"
 #include "cli/commands/Commands.h"
 #include "core/config/ConfigSchema.h"
@@ -37,113 +38,130 @@ public:
         const QStringList args = parser.positionalArguments();
         const QString action = args.value(0);
         Output& out = context.out();
-        auto usage = [&out]() {
-            out.error(
-                QStringLiteral("usage: occ config path|show [--json]|get KEY|set KEY VALUE|unset KEY|validate|schema"));
-            return Usage;
-        };
-        auto expectArgs = [&args](int n) { return args.size() == n; };
+        auto is = [&](const char* verb, int n) { return action == QLatin1String(verb) && args.size() == n; };
 
-        if (action == QLatin1String("path") && expectArgs(1)) {
+        if (is("path", 1)) {
             out.result(context.configPath());
             return Ok;
         }
-        if (action == QLatin1String("schema") && expectArgs(1)) {
+        if (is("schema", 1)) {
             out.result(QString::fromUtf8(ConfigSchema::jsonSchema()).trimmed());
             return Ok;
         }
-        int code = Ok;
-        if ((action == QLatin1String("show") || action == QLatin1String("validate")) && expectArgs(1)) {
+        if (is("show", 1) || is("validate", 1) || is("get", 2)) {
+            int code = Ok;
             auto config = context.loadConfig(&code, false);
             if (!config) {
                 return code;
             }
             if (action == QLatin1String("validate")) {
-                const ConfigErrors problems = ConfigSchema::validate(*config);
-                if (!problems.isEmpty()) {
-                    out.error(toString(problems));
-                    return ConfigInvalid;
-                }
-                if (!context.configExists()) {
-                    out.result(
-                        QStringLiteral("%1 does not exist yet; the defaults are valid.").arg(context.configPath()));
-                    return NotSetUp;
-                }
-                out.result(QStringLiteral("%1 is valid.").arg(context.configPath()));
-                for (const ConfigWarning& warning : ConfigWarning::check(*config)) {
-                    out.warning(warning.text());
-                }
-                return Ok;
+                return validate(context, *config);
             }
-            if (parser.isSet(QStringLiteral("json"))) {
-                nlohmann::ordered_json j;
-                for (const ConfigKey& key : ConfigSchema::keys()) {
-                    const QVariant v = key.get(*config);
-                    auto& slot = key.section().isEmpty() ? j[key.name().toStdString()]
-                                                         : j[key.section().toStdString()][key.name().toStdString()];
-                    switch (key.type) {
-                    case ConfigKey::Type::Int:
-                        slot = v.toInt();
-                        break;
-                    case ConfigKey::Type::Bool:
-                        slot = v.toBool();
-                        break;
-                    default:
-                        slot = v.toString().toStdString();
-                        break;
-                    }
-                }
-                out.result(QString::fromStdString(j.dump(2)));
-                return Ok;
+            if (action == QLatin1String("get")) {
+                return get(out, *config, args.at(1));
             }
+            return show(out, *config, parser.isSet(QStringLiteral("json")));
+        }
+        if (is("set", 3) || is("unset", 2)) {
+            return change(context, args);
+        }
+        out.error(
+            QStringLiteral("usage: occ config path|show [--json]|get KEY|set KEY VALUE|unset KEY|validate|schema"));
+        return Usage;
+    }
+
+private:
+    static int validate(Context& context, const Config& config)
+    {
+        Output& out = context.out();
+        const ConfigErrors problems = ConfigSchema::validate(config);
+        if (!problems.isEmpty()) {
+            out.error(toString(problems));
+            return ConfigInvalid;
+        }
+        if (!context.configExists()) {
+            out.result(QStringLiteral("%1 does not exist yet; the defaults are valid.").arg(context.configPath()));
+            return NotSetUp;
+        }
+        out.result(QStringLiteral("%1 is valid.").arg(context.configPath()));
+        for (const ConfigWarning& warning : ConfigWarning::check(config)) {
+            out.warning(HintText::describe(warning));
+        }
+        return Ok;
+    }
+
+    static int get(Output& out, const Config& config, const QString& key)
+    {
+        auto value = ConfigSchema::get(config, key);
+        if (!value) {
+            out.error(HintText::describe(value.error()));
+            return Usage;
+        }
+        out.result(value.value());
+        return Ok;
+    }
+
+    static int show(Output& out, const Config& config, bool json)
+    {
+        if (!json) {
             for (const ConfigKey& key : ConfigSchema::keys()) {
-                out.result(QStringLiteral("%1 = %2").arg(key.key, ConfigKey::toText(key.get(*config))));
+                out.result(QStringLiteral("%1 = %2").arg(key.key, ConfigKey::toText(key.get(config))));
             }
             return Ok;
         }
-        if (action == QLatin1String("get") && expectArgs(2)) {
-            auto config = context.loadConfig(&code, false);
-            if (!config) {
-                return code;
+        nlohmann::ordered_json j;
+        for (const ConfigKey& key : ConfigSchema::keys()) {
+            const QVariant v = key.get(config);
+            auto& slot = key.section().isEmpty() ? j[key.name().toStdString()]
+                                                 : j[key.section().toStdString()][key.name().toStdString()];
+            switch (key.type) {
+            case ConfigKey::Type::Int:
+                slot = v.toInt();
+                break;
+            case ConfigKey::Type::Bool:
+                slot = v.toBool();
+                break;
+            default:
+                slot = v.toString().toStdString();
+                break;
             }
-            auto value = ConfigSchema::get(*config, args.at(1));
-            if (!value) {
-                out.error(value.error().toString());
-                return Usage;
-            }
-            out.result(value.value());
-            return Ok;
         }
-        if ((action == QLatin1String("set") && expectArgs(3)) || (action == QLatin1String("unset") && expectArgs(2))) {
-            if (!ConfigSchema::find(args.at(1))) {
-                out.error(QStringLiteral("unknown key \"%1\". `occ help config` lists the keys.").arg(args.at(1)));
-                return Usage;
-            }
-            auto result = action == QLatin1String("set") ? context.configStore().set(args.at(1), args.at(2))
-                                                         : context.configStore().unset(args.at(1));
-            if (!result) {
-                out.error(toString(result.error()));
-                const bool valueProblem = result.error().size() == 1
-                    && (result.error().first().kind == ConfigError::Kind::Value
-                        || result.error().first().kind == ConfigError::Kind::Type);
-                return valueProblem ? Usage : ConfigInvalid;
-            }
-            auto now = ConfigSchema::get(result.value(), args.at(1));
-            out.info(QStringLiteral("%1 = %2").arg(args.at(1), now ? now.value() : QString()));
-            if (args.at(1) == QLatin1String("network.bind") && !ServiceSpec::isLoopback(result->bind)) {
-                out.warning(QStringLiteral("opencode will be reachable from other machines; it stays behind its "
-                                           "password (`occ password show`)."));
-            }
-            // Accepted, but say so when the change leaves a setting without effect (TLS without the front door).
-            for (const ConfigWarning& warning : ConfigWarning::check(result.value())) {
-                if (warning.key == args.at(1) || warning.fixKey == args.at(1)) {
-                    out.warning(warning.text());
-                }
-            }
-            out.info(QStringLiteral("It takes effect at the next `occ start` or `occ restart`."));
-            return Ok;
+        out.result(QString::fromStdString(j.dump(2)));
+        return Ok;
+    }
+
+    // set KEY VALUE / unset KEY
+    static int change(Context& context, const QStringList& args)
+    {
+        Output& out = context.out();
+        const QString& key = args.at(1);
+        if (!ConfigSchema::find(key)) {
+            out.error(QStringLiteral("unknown key \"%1\". `occ help config` lists the keys.").arg(key));
+            return Usage;
         }
-        return usage();
+        auto result = args.at(0) == QLatin1String("set") ? context.configStore().set(key, args.at(2))
+                                                         : context.configStore().unset(key);
+        if (!result) {
+            out.error(toString(result.error()));
+            const bool valueProblem = result.error().size() == 1
+                && (result.error().first().kind == ConfigError::Kind::Value
+                    || result.error().first().kind == ConfigError::Kind::Type);
+            return valueProblem ? Usage : ConfigInvalid;
+        }
+        auto now = ConfigSchema::get(result.value(), key);
+        out.info(QStringLiteral("%1 = %2").arg(key, now ? now.value() : QString()));
+        if (key == QLatin1String("network.bind") && !ServiceSpec::isLoopback(result->bind)) {
+            out.warning(QStringLiteral("opencode will be reachable from other machines; it stays behind its "
+                                       "password (`occ password show`)."));
+        }
+        // Accepted, but say so when the change leaves a setting without effect (TLS without the front door).
+        for (const ConfigWarning& warning : ConfigWarning::check(result.value())) {
+            if (warning.key == key || warning.fixKey == key) {
+                out.warning(HintText::describe(warning));
+            }
+        }
+        out.info(QStringLiteral("It takes effect at the next `occ start` or `occ restart`."));
+        return Ok;
     }
 };
 

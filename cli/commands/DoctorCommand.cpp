@@ -1,6 +1,8 @@
 #include "cli/Context.h"
 #include "cli/ExitCode.h"
+#include "cli/HintText.h"
 #include "cli/Output.h"
+#include "cli/StatusText.h"
 #include "cli/commands/Commands.h"
 #include "core/detection/Diagnosis.h"
 #include "core/frontdoor/UrlDoctor.h"
@@ -105,7 +107,7 @@ private:
         case Cause::EngineUnavailable:
         case Cause::ImageError:
         case Cause::ServiceError:
-            return c.docker.userMessage();
+            return HintText::describe(c.docker);
         case Cause::ImageBuilt:
             return a.value(0);
         case Cause::ImageMissing:
@@ -120,9 +122,11 @@ private:
             return QStringLiteral("a container named %1 exists but was not made by opencode-cloud: remove it or set "
                                   "service.container_name")
                 .arg(a.value(0));
-        case Cause::ServiceUnwell:
+        case Cause::ServiceUnwell: {
+            const QString detail = StatusText::detail(c.service);
             return QStringLiteral("%1%2; see `occ logs -n 100`, `occ restart` may help")
-                .arg(a.value(0), a.value(1).isEmpty() ? QString() : QStringLiteral(" (%1)").arg(a.value(1)));
+                .arg(a.value(0), detail.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(detail));
+        }
         case Cause::PortPublished:
             return QStringLiteral("%1:%2 is published by the service").arg(a.value(0), a.value(1));
         case Cause::PortFree:
@@ -188,7 +192,7 @@ private:
                 : c.result == UrlCheck::Result::Warn            ? "warn"
                 : c.result == UrlCheck::Result::Skip            ? "skip"
                                                                 : "FAIL";
-            line(mark, c.name, c.detail);
+            line(mark, c.name, HintText::describe(c.detail, c.hints));
             if (c.failed()) {
                 worst = Failure;
             }

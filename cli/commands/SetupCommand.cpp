@@ -1,4 +1,5 @@
 #include "cli/Context.h"
+#include "cli/HintText.h"
 #include "cli/Output.h"
 #include "cli/commands/Commands.h"
 #include "core/config/ConfigSchema.h"
@@ -126,52 +127,32 @@ public:
             return code; // a broken file is reported and left alone
         }
         Config config = *loaded;
-        out.info(context.configExists() ? QStringLiteral("Editing the existing setup in %1.").arg(context.configPath())
-                                        : QStringLiteral("Setting up opencode-cloud (%1).").arg(context.configPath()));
-
+        const bool existing = context.configExists();
+        out.info(existing ? QStringLiteral("Editing the existing setup in %1.").arg(context.configPath())
+                          : QStringLiteral("Setting up opencode-cloud (%1).").arg(context.configPath()));
         // Flags first: they are what the user asked for, on a terminal too.
-        code = applyFlags(out, parser, &config);
-        if (code != Ok) {
-            return code;
+        if (!applyFlags(out, parser, config)) {
+            return Usage;
         }
         // The engine, our container and the port: the same detection the setup wizard runs.
         Detection detection;
         detection.setConfigPath(context.configPath());
         detection.setConfig(config);
-        DetectionResult found = detectEngine(out, parser, interactive, detection);
-        if (interactive) {
-            askWhoMayConnect(out, &config);
-            detection.setConfig(config);
-            detection.checkPort(found); // the answer may have changed the address
+        DetectionResult found = detectEngine(out, parser, detection, interactive);
+        if (const int failed = choosePort(out, parser, interactive, detection, found, config); failed != Ok) {
+            return failed;
         }
-        code = choosePort(out, found, parser.isSet(QStringLiteral("port")) && !interactive, &config);
-        if (code != Ok) {
-            return code;
-        }
-        if (interactive) {
-            askPort(out, &config);
-        }
-
+        // The password: keep an existing one unless asked; generate one otherwise.
         QString password;
         bool showPassword = false;
-        code = choosePassword(context, parser, &password, &showPassword);
-        if (code != Ok) {
-            return code;
+        if (const int failed = choosePassword(context, parser, &password, &showPassword); failed != Ok) {
+            return failed;
         }
-        const ConfigErrors problems = ConfigSchema::validate(config);
-        if (!problems.isEmpty()) {
-            out.error(toString(problems));
-            return ConfigInvalid;
-        }
-        if (!context.saveConfig(config, &code) || !context.savePassword(password, &code)) {
-            return code;
-        }
-        report(out, context.configPath(), config, password, showPassword);
-        return Ok;
+        return save(context, config, password, showPassword);
     }
 
 private:
-    static int applyFlags(Output& out, const QCommandLineParser& parser, Config* config)
+    static bool applyFlags(Output& out, const QCommandLineParser& parser, Config& config)
     {
         struct Flag
         {
@@ -186,25 +167,23 @@ private:
                               {"workspace", "volumes.workspace_path"}};
         for (const Flag& f : flags) {
             const QString option = QString::fromLatin1(f.option);
-            if (!parser.isSet(option)) {
-                continue;
-            }
-            QString value = parser.value(option);
-            if (option == QLatin1String("workspace")) {
-                value = QFileInfo(value).absoluteFilePath();
-            }
-            auto set = ConfigSchema::set(*config, QString::fromLatin1(f.key), value);
-            if (!set) {
-                out.error(QStringLiteral("--%1: %2").arg(option, set.error().message));
-                return Usage;
+            if (parser.isSet(option)) {
+                QString value = parser.value(option);
+                if (option == QLatin1String("workspace")) {
+                    value = QFileInfo(value).absoluteFilePath();
+                }
+                auto set = ConfigSchema::set(config, QString::fromLatin1(f.key), value);
+                if (!set) {
+                    out.error(QStringLiteral("--%1: %2").arg(option, set.error().message));
+                    return false;
+                }
             }
         }
-        return Ok;
+        return true;
     }
 
-    // Detects, offering to install Docker where it is missing; says what it found.
-    static DetectionResult detectEngine(Output& out, const QCommandLineParser& parser, bool interactive,
-                                        Detection& detection)
+    static DetectionResult detectEngine(Output& out, const QCommandLineParser& parser, Detection& detection,
+                                        bool interactive)
     {
         DetectionResult found = detection.detectNow();
         if (found.engine == DetectionResult::Engine::NotInstalled
@@ -219,64 +198,59 @@ private:
         if (found.engineOk()) {
             out.info(QStringLiteral("Docker engine: reachable at %1.").arg(found.endpoint));
         } else {
-            out.warning(found.engineDetail);
+            out.warning(found.engineError.isError() ? HintText::describe(found.engineError) : found.engineDetail);
             out.warning(QStringLiteral("Setup continues; `occ start` needs the engine."));
         }
         return found;
     }
 
-    static void askWhoMayConnect(Output& out, Config* config)
+    // Who may connect (asked on a terminal), and a port that is free; Ok or the exit code.
+    static int choosePort(Output& out, const QCommandLineParser& parser, bool interactive, Detection& detection,
+                          DetectionResult& found, Config& config)
     {
-        const QString where = ask(out,
-                                  QStringLiteral("Who may connect? 1) this machine only  2) the network "
-                                                 "(LAN, or a load balancer in front)"),
-                                  ServiceSpec::isLoopback(config->bind) ? QStringLiteral("1") : QStringLiteral("2"));
-        // "the network" keeps an address that already is one (a LAN address, not only 0.0.0.0).
-        if (!(where == QLatin1String("2") && !ServiceSpec::isLoopback(config->bind))) {
-            config->bind = where == QLatin1String("2") ? QStringLiteral("0.0.0.0") : QStringLiteral("127.0.0.1");
+        if (interactive) {
+            const QString where = ask(out,
+                                      QStringLiteral("Who may connect? 1) this machine only  2) the network "
+                                                     "(LAN, or a load balancer in front)"),
+                                      ServiceSpec::isLoopback(config.bind) ? QStringLiteral("1") : QStringLiteral("2"));
+            const QString bind = where == QLatin1String("2") ? QStringLiteral("0.0.0.0") : QStringLiteral("127.0.0.1");
+            if (!(where == QLatin1String("2") && !ServiceSpec::isLoopback(config.bind))) {
+                config.bind = bind;
+            }
+            detection.setConfig(config);
+            detection.checkPort(found); // the answer may have changed the address
         }
-    }
-
-    // Is the port free? Our own running container holding it does not count. A port the user chose with
-    // --port is never changed behind their back.
-    static int choosePort(Output& out, const DetectionResult& found, bool portWasChosen, Config* config)
-    {
-        if (found.portUsable()) {
-            return Ok;
+        // Is the port free? Our own running container holding it does not count.
+        if (!found.portUsable()) {
+            const int next = found.suggestedPort;
+            const QString by = found.portHolder.isEmpty() ? QString() : QStringLiteral(" by ") + found.portHolder;
+            if (next == 0) {
+                out.error(QStringLiteral("Port %1 is in use and no free port follows it. Choose one with --port N.")
+                              .arg(config.port));
+                return Failure;
+            }
+            if (parser.isSet(QStringLiteral("port")) && !interactive) {
+                out.error(QStringLiteral("Port %1 is in use%2. Choose another with --port (%3 is free).")
+                              .arg(config.port)
+                              .arg(by)
+                              .arg(next));
+                return Failure;
+            }
+            out.info(QStringLiteral("Port %1 is in use%2; using %3.").arg(config.port).arg(by).arg(next));
+            config.port = next;
         }
-        const int next = found.suggestedPort;
-        const QString by = found.portHolder.isEmpty() ? QString() : QStringLiteral(" by ") + found.portHolder;
-        if (next == 0) {
-            out.error(QStringLiteral("Port %1 is in use and no free port follows it. Choose one with --port N.")
-                          .arg(config->port));
-            return Failure;
-        }
-        if (portWasChosen) {
-            out.error(QStringLiteral("Port %1 is in use%2. Choose another with --port (%3 is free).")
-                          .arg(config->port)
-                          .arg(by)
-                          .arg(next));
-            return Failure;
-        }
-        out.info(QStringLiteral("Port %1 is in use%2; using %3.").arg(config->port).arg(by).arg(next));
-        config->port = next;
-        return Ok;
-    }
-
-    static void askPort(Output& out, Config* config)
-    {
-        for (;;) {
-            const QString port = ask(out, QStringLiteral("Port"), QString::number(config->port));
-            auto set = ConfigSchema::set(*config, QStringLiteral("network.port"), port);
+        while (interactive) {
+            const QString port = ask(out, QStringLiteral("Port"), QString::number(config.port));
+            auto set = ConfigSchema::set(config, QStringLiteral("network.port"), port);
             if (set) {
-                return;
+                break;
             }
             out.error(set.error().message);
         }
+        return Ok;
     }
 
-    // Keeps an existing password unless asked; generates one otherwise.
-    static int choosePassword(Context& context, const QCommandLineParser& parser, QString* password, bool* generated)
+    static int choosePassword(Context& context, const QCommandLineParser& parser, QString* password, bool* showPassword)
     {
         Output& out = context.out();
         int code = Ok;
@@ -297,15 +271,24 @@ private:
             }
         } else if (password->isEmpty() || parser.isSet(QStringLiteral("new-password"))) {
             *password = generatePassword();
-            *generated = true;
+            *showPassword = true;
         }
         return Ok;
     }
 
-    static void report(Output& out, const QString& configPath, const Config& config, const QString& password,
-                       bool showPassword)
+    static int save(Context& context, const Config& config, const QString& password, bool showPassword)
     {
-        out.info(QStringLiteral("Saved %1.").arg(configPath));
+        Output& out = context.out();
+        int code = Ok;
+        const ConfigErrors problems = ConfigSchema::validate(config);
+        if (!problems.isEmpty()) {
+            out.error(toString(problems));
+            return ConfigInvalid;
+        }
+        if (!context.saveConfig(config, &code) || !context.savePassword(password, &code)) {
+            return code;
+        }
+        out.info(QStringLiteral("Saved %1.").arg(context.configPath()));
         out.result(QStringLiteral("URL:      %1").arg(ServiceSpec::url(config)));
         out.result(QStringLiteral("User:     %1").arg(config.username));
         if (showPassword && out.isTerminal()) {
@@ -318,6 +301,7 @@ private:
             out.info(QStringLiteral("The password is unchanged (`occ password show`)."));
         }
         out.info(QStringLiteral("Next: `occ start`."));
+        return Ok;
     }
 };
 

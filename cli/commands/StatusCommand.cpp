@@ -1,5 +1,6 @@
 #include "cli/Context.h"
 #include "cli/Output.h"
+#include "cli/StatusText.h"
 #include "cli/commands/Commands.h"
 #include "core/docker/DockerClient.h"
 #include "core/service/ServiceController.h"
@@ -71,7 +72,6 @@ public:
         const bool setUp = context.configExists();
         if (!setUp) {
             status.state = ServiceStatus::State::NotSetUp;
-            status.detail = QStringLiteral("no config at %1: run `occ setup`").arg(context.configPath());
         } else {
             auto controller = context.controller(*config, &code);
             if (!controller) {
@@ -80,11 +80,13 @@ public:
             status = controller->status();
             endpoint = context.endpointText();
         }
+        const QString detail = setUp ? StatusText::detail(status)
+                                     : QStringLiteral("no config at %1: run `occ setup`").arg(context.configPath());
 
         if (json) {
             nlohmann::ordered_json j;
             j["state"] = ServiceStatus::stateName(status.state).toStdString();
-            j["detail"] = status.detail.toStdString();
+            j["detail"] = detail.toStdString();
             j["url"] = status.url.toStdString();
             j["engine"] = endpoint.toStdString();
             j["container"] = status.containerId.left(12).toStdString();
@@ -101,8 +103,8 @@ public:
         }
 
         QString line = QStringLiteral("opencode: %1").arg(ServiceStatus::stateName(status.state));
-        if (!status.detail.isEmpty()) {
-            line += QStringLiteral(" (%1)").arg(status.detail);
+        if (!detail.isEmpty()) {
+            line += QStringLiteral(" (%1)").arg(detail);
         }
         context.out().result(line);
         if (!endpoint.isEmpty()) {

@@ -369,7 +369,7 @@ Result<QString, ConfigError> ConfigSchema::get(const Config& config, const QStri
 {
     const ConfigKey* k = find(key);
     if (!k) {
-        return keyError(ConfigError::Kind::UnknownKey, key, QStringLiteral("no such key (see occ config --help)"));
+        return keyError(ConfigError::Kind::UnknownKey, key, QStringLiteral("no such key"));
     }
     return ConfigKey::toText(k->get(config));
 }
@@ -378,7 +378,7 @@ Result<Unit, ConfigError> ConfigSchema::set(Config& config, const QString& key, 
 {
     const ConfigKey* k = find(key);
     if (!k) {
-        return keyError(ConfigError::Kind::UnknownKey, key, QStringLiteral("no such key (see occ config --help)"));
+        return keyError(ConfigError::Kind::UnknownKey, key, QStringLiteral("no such key"));
     }
     QString problem;
     const QVariant value = k->parseText(text, &problem);
@@ -396,7 +396,7 @@ Result<Unit, ConfigError> ConfigSchema::unset(Config& config, const QString& key
 {
     const ConfigKey* k = find(key);
     if (!k) {
-        return keyError(ConfigError::Kind::UnknownKey, key, QStringLiteral("no such key (see occ config --help)"));
+        return keyError(ConfigError::Kind::UnknownKey, key, QStringLiteral("no such key"));
     }
     k->set(config, k->defaultValue());
     return Unit{};

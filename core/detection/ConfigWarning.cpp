@@ -14,13 +14,11 @@ QVector<ConfigWarning> ConfigWarning::check(const Config& config)
     return warnings;
 }
 
-QString ConfigWarning::text() const
+Hints ConfigWarning::hints() const
 {
     switch (kind) {
     case Kind::TlsWithoutFrontDoor:
-        return QStringLiteral("%1 is \"%2\" but the front door is off: TLS needs the front door, so opencode stays "
-                              "on plain HTTP. Turn it on with `occ config set %3 %4`, or set %1 to off.")
-            .arg(key, value, fixKey, fixValue);
+        return {Hint::of(Hint::Action::EnableFrontDoor)};
     }
     return {};
 }

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/util/Hint.h"
+
 #include <QString>
 #include <QVector>
 
@@ -8,8 +10,8 @@ namespace occ {
 struct Config;
 
 // A config that is valid but does not do what it says: accepted, and worth a warning with its fix.
-// Typed, so every front end words it itself (the CLI after `occ config set` and `config validate`, doctor,
-// the Settings dialog beside the field); `fixKey = fixValue` is the change that makes it mean what it says.
+// Typed, so every front end words it itself (cli/HintText after `occ config set` and `config validate`,
+// doctor, the Settings dialog with a button); `fixKey = fixValue` is the change that makes it mean what it says.
 struct ConfigWarning
 {
     enum class Kind {
@@ -26,8 +28,8 @@ struct ConfigWarning
 
     // Every warning for this config, in key order; empty when it means what it says.
     static QVector<ConfigWarning> check(const Config& config);
-    // One English sentence with the fix, for the CLI and logs.
-    QString text() const;
+    // What fixes it (EnableFrontDoor); the other way out is to set key back to its default.
+    Hints hints() const;
 };
 
 } // namespace occ

@@ -74,12 +74,14 @@ void Detection::probeEngine(const Config& config, DetectionResult& result)
     if (!version) {
         result.engine = engineFromError(version.error(), endpoint);
         result.engineDetail = version.error().userMessage();
+        result.engineError = version.error();
         return;
     }
     const DockerResult<QString> api = docker.negotiateApiVersion();
     if (!api) {
         result.engine = engineFromError(api.error(), endpoint);
         result.engineDetail = api.error().userMessage();
+        result.engineError = api.error();
         return;
     }
     result.engine = DetectionResult::Engine::Reachable;

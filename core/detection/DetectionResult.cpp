@@ -63,7 +63,7 @@ QVector<DetectionResult::Fix> DetectionResult::fixes(const QString& userName) co
     if (!configProblem.isEmpty()) {
         out.append({tr("The existing config file has a problem; fix it by hand or let setup start over "
                        "(a copy of the old file is kept)."),
-                    QStringLiteral("occ config validate")});
+                    QString()});
     }
     if (!portUsable()) {
         if (suggestedPort > 0 && portHolder.isEmpty()) {

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/docker/DockerError.h"
+
 #include <QMetaType>
 #include <QString>
 #include <QStringList>
@@ -30,6 +32,7 @@ struct DetectionResult
 
     Engine engine = Engine::Unknown;
     QString engineDetail; // the engine's or transport's words, one line
+    DockerError engineError; // when the engine answered with an error (engineDetail is its userMessage())
     QString endpoint; // unix:///var/run/docker.sock, ssh://host, ...
     QString engineVersion; // "24.0.7"
     QString apiVersion; // negotiated, "1.43"

@@ -13,8 +13,6 @@
 
 #include <QFileInfo>
 
-#include <optional>
-
 namespace occ {
 
 QString DiagnosisCheck::idName(Id id)
@@ -43,51 +41,33 @@ namespace {
 using Id = DiagnosisCheck::Id;
 using Status = DiagnosisCheck::Status;
 using Cause = DiagnosisCheck::Cause;
+using Checks = QVector<DiagnosisCheck>;
 
-struct Checks
+void add(Checks& checks, Id id, Status status, Cause cause, QStringList args = {}, DockerError docker = {})
 {
-    QVector<DiagnosisCheck> list;
-    void add(Id id, Status status, Cause cause, QStringList args = {}, DockerError docker = {})
-    {
-        list.append({id, status, cause, std::move(args), std::move(docker)});
-    }
-};
-
-// A missing config is the defaults (and a failure: nothing is set up); a broken one ends the diagnosis.
-std::optional<Config> checkConfig(const QString& path, Checks* checks)
-{
-    ConfigStore store(path);
-    const bool setUp = store.exists();
-    const auto loaded = store.load();
-    if (!loaded) {
-        checks->add(Id::Config, Status::Fail, Cause::ConfigInvalid, {path, toString(loaded.error())});
-        return std::nullopt;
-    }
-    checks->add(Id::Config, setUp ? Status::Ok : Status::Fail, setUp ? Cause::ConfigLoaded : Cause::ConfigMissing,
-                {path});
-    // Settings that are valid but do nothing (they need no engine to tell).
-    for (const ConfigWarning& warning : ConfigWarning::check(loaded.value())) {
-        if (warning.kind == ConfigWarning::Kind::TlsWithoutFrontDoor) {
-            checks->add(Id::Settings, Status::Warn, Cause::TlsWithoutFrontDoor, {warning.value});
-        }
-    }
-    return loaded.value();
+    DiagnosisCheck check;
+    check.id = id;
+    check.status = status;
+    check.cause = cause;
+    check.args = std::move(args);
+    check.docker = std::move(docker);
+    checks.append(std::move(check));
 }
 
-// Returns the password, empty when there is none or it cannot be read.
-QString checkPassword(const Config& config, const QString& configPath, Checks* checks)
+// 2. The password; returns it (empty when none is stored or it cannot be read).
+QString checkPassword(const Config& config, const QString& configPath, Checks& checks)
 {
     const QString credentialsPath = ConfigPaths::credentialsFile(configPath);
     const auto pw = FileCredentialStore(credentialsPath).password();
     if (!pw) {
-        checks->add(Id::Password, Status::Fail, Cause::PasswordUnreadable, {pw.error().toString()});
+        add(checks, Id::Password, Status::Fail, Cause::PasswordUnreadable, {pw.error().toString()});
         return {};
     }
     if (pw->isEmpty()) {
         if (ServiceSpec::isLoopback(config.bind)) {
-            checks->add(Id::Password, Status::Warn, Cause::PasswordNone);
+            add(checks, Id::Password, Status::Warn, Cause::PasswordNone);
         } else {
-            checks->add(Id::Password, Status::Fail, Cause::PasswordNonePublic, {config.bind});
+            add(checks, Id::Password, Status::Fail, Cause::PasswordNonePublic, {config.bind});
         }
         return {};
     }
@@ -96,51 +76,21 @@ QString checkPassword(const Config& config, const QString& configPath, Checks* c
     const bool privateFile =
         !(file.permissions()
           & (QFileDevice::ReadGroup | QFileDevice::ReadOther | QFileDevice::WriteGroup | QFileDevice::WriteOther));
-    checks->add(Id::Password, privateFile ? Status::Ok : Status::Fail,
-                privateFile ? Cause::PasswordSet : Cause::PasswordFileOpen, {credentialsPath});
+    add(checks, Id::Password, privateFile ? Status::Ok : Status::Fail,
+        privateFile ? Cause::PasswordSet : Cause::PasswordFileOpen, {credentialsPath});
     return pw.value();
 }
 
-// The same endpoint resolution as every other engine user. False: the engine cannot be used.
-bool checkEngine(EngineConnection& engine, Checks* checks)
-{
-    if (!engine.isValid()) {
-        checks->add(Id::Engine, Status::Fail, Cause::EngineUnresolved, {engine.error()});
-        return false;
-    }
-    const auto version = engine.client()->version(); // negotiates first, within the probe timeout
-    if (!version) {
-        checks->add(Id::Engine, Status::Fail, Cause::EngineUnavailable, {engine.endpoint().toUrlString()},
-                    version.error());
-        return false;
-    }
-    checks->add(Id::Engine, Status::Ok, Cause::EngineReachable,
-                {version->version, engine.endpoint().toUrlString(), engine.client()->apiVersion()});
-    return true;
-}
-
-void checkImage(DockerClient& docker, const Config& config, Checks* checks)
-{
-    const QString ref = ServiceSpec::imageRef(config);
-    const auto image = docker.imageExists(ref);
-    if (!image) {
-        checks->add(Id::Image, Status::Fail, Cause::ImageError, {ref}, image.error());
-    } else {
-        checks->add(Id::Image, image.value() ? Status::Ok : Status::Warn,
-                    image.value() ? Cause::ImageBuilt : Cause::ImageMissing, {ref});
-    }
-}
-
-// The container; what it found feeds the port check (our own running container may hold the port).
-DetectionResult checkService(DockerClient& docker, const Config& config, const QString& password, Checks* checks)
+// 5. The container; what it found decides the port check.
+DetectionResult checkService(const Config& config, const QString& password, DockerClient& docker, Checks& checks)
 {
     DetectionResult found;
     const auto info = docker.inspectContainer(config.containerName);
     if (!info) {
         if (info.error().category() == DockerError::Category::NotFound) {
-            checks->add(Id::Service, Status::Warn, Cause::ServiceNoContainer);
+            add(checks, Id::Service, Status::Warn, Cause::ServiceNoContainer);
         } else {
-            checks->add(Id::Service, Status::Fail, Cause::ServiceError, {config.containerName}, info.error());
+            add(checks, Id::Service, Status::Fail, Cause::ServiceError, {config.containerName}, info.error());
         }
         return found;
     }
@@ -149,36 +99,19 @@ DetectionResult checkService(DockerClient& docker, const Config& config, const Q
     found.containerForeign =
         info->labels.value(QString::fromLatin1(ServiceSpec::ManagedLabel)) != QLatin1String("true");
     if (found.containerForeign) {
-        checks->add(Id::Service, Status::Fail, Cause::ServiceForeign, {config.containerName});
+        add(checks, Id::Service, Status::Fail, Cause::ServiceForeign, {config.containerName});
         return found;
     }
-    ServiceController controller(config, password, &docker);
-    const ServiceStatus s = controller.status();
+    const ServiceStatus s = ServiceController(config, password, &docker).status();
     if (s.state == ServiceStatus::State::Healthy) {
-        checks->add(Id::Service, Status::Ok, Cause::ServiceHealthy, {s.url});
+        add(checks, Id::Service, Status::Ok, Cause::ServiceHealthy, {s.url});
     } else if (s.state == ServiceStatus::State::Stopped) {
-        checks->add(Id::Service, Status::Warn, Cause::ServiceStopped);
+        add(checks, Id::Service, Status::Warn, Cause::ServiceStopped);
     } else {
-        checks->add(Id::Service, Status::Fail, Cause::ServiceUnwell, {ServiceStatus::stateName(s.state), s.detail});
+        add(checks, Id::Service, Status::Fail, Cause::ServiceUnwell, {ServiceStatus::stateName(s.state)});
+        checks.last().service = s;
     }
     return found;
-}
-
-void checkPort(const Config& config, DetectionResult found, const Detection::PortCheck& portCheck, Checks* checks)
-{
-    Detection detection;
-    detection.setConfig(config);
-    detection.setPortCheck(portCheck);
-    detection.checkPort(found);
-    const QString port = QString::number(config.port);
-    if (found.portFree) {
-        checks->add(Id::Port, Status::Ok, Cause::PortFree, {config.bind, port});
-    } else if (found.portHeldByService) {
-        checks->add(Id::Port, Status::Ok, Cause::PortPublished, {config.bind, port});
-    } else {
-        checks->add(Id::Port, Status::Fail, Cause::PortTaken,
-                    {config.bind, port, found.portHolder, QString::number(found.suggestedPort)});
-    }
 }
 
 } // namespace
@@ -191,20 +124,69 @@ Diagnosis::Diagnosis(QString configPath)
 QVector<DiagnosisCheck> Diagnosis::run() const
 {
     Checks checks;
-    const auto config = checkConfig(m_configPath, &checks);
-    if (!config) {
-        return checks.list;
+    // 1. The config: a missing one is the defaults (and a failure: nothing is set up); a broken one ends it.
+    ConfigStore store(m_configPath);
+    const bool setUp = store.exists();
+    const auto loaded = store.load();
+    if (!loaded) {
+        add(checks, Id::Config, Status::Fail, Cause::ConfigInvalid, {m_configPath, toString(loaded.error())});
+        return checks;
     }
-    const QString password = checkPassword(*config, m_configPath, &checks);
-    EngineConnection engine(*config);
-    if (!checkEngine(engine, &checks)) {
-        return checks.list;
+    const Config& config = loaded.value();
+    add(checks, Id::Config, setUp ? Status::Ok : Status::Fail, setUp ? Cause::ConfigLoaded : Cause::ConfigMissing,
+        {m_configPath});
+
+    // Settings that are valid but do nothing (they need no engine to tell).
+    for (const ConfigWarning& warning : ConfigWarning::check(config)) {
+        if (warning.kind == ConfigWarning::Kind::TlsWithoutFrontDoor) {
+            add(checks, Id::Settings, Status::Warn, Cause::TlsWithoutFrontDoor, {warning.value});
+        }
+    }
+    const QString password = checkPassword(config, m_configPath, checks);
+
+    // 3. The engine: the same endpoint resolution as every other engine user.
+    EngineConnection engine(config);
+    if (!engine.isValid()) {
+        add(checks, Id::Engine, Status::Fail, Cause::EngineUnresolved, {engine.error()});
+        return checks;
     }
     DockerClient& docker = *engine.client();
-    checkImage(docker, *config, &checks);
-    const DetectionResult found = checkService(docker, *config, password, &checks);
-    checkPort(*config, found, m_portCheck, &checks);
-    return checks.list;
+    const auto version = docker.version(); // negotiates first, within the probe timeout
+    if (!version) {
+        add(checks, Id::Engine, Status::Fail, Cause::EngineUnavailable, {engine.endpoint().toUrlString()},
+            version.error());
+        return checks;
+    }
+    add(checks, Id::Engine, Status::Ok, Cause::EngineReachable,
+        {version->version, engine.endpoint().toUrlString(), docker.apiVersion()});
+
+    // 4. The image.
+    const QString ref = ServiceSpec::imageRef(config);
+    const auto image = docker.imageExists(ref);
+    if (!image) {
+        add(checks, Id::Image, Status::Fail, Cause::ImageError, {ref}, image.error());
+    } else {
+        add(checks, Id::Image, image.value() ? Status::Ok : Status::Warn,
+            image.value() ? Cause::ImageBuilt : Cause::ImageMissing, {ref});
+    }
+
+    // 5. The container, and 6. the port (which our own running container may hold).
+    DetectionResult found = checkService(config, password, docker, checks);
+    Detection detection;
+    detection.setConfig(config);
+    detection.setPortCheck(m_portCheck);
+    detection.checkPort(found);
+    const QString bind = config.bind;
+    const QString port = QString::number(config.port);
+    if (found.portFree) {
+        add(checks, Id::Port, Status::Ok, Cause::PortFree, {bind, port});
+    } else if (found.portHeldByService) {
+        add(checks, Id::Port, Status::Ok, Cause::PortPublished, {bind, port});
+    } else {
+        add(checks, Id::Port, Status::Fail, Cause::PortTaken,
+            {bind, port, found.portHolder, QString::number(found.suggestedPort)});
+    }
+    return checks;
 }
 
 } // namespace occ

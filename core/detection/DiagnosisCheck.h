@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/docker/DockerError.h"
+#include "core/service/ServiceState.h"
 
 #include <QString>
 #include <QStringList>
@@ -32,7 +33,7 @@ struct DiagnosisCheck
         ServiceStopped,
         ServiceNoContainer,
         ServiceForeign, // a container of our name that we did not make; args: name
-        ServiceUnwell, // args: state name, detail
+        ServiceUnwell, // args: state name; see service
         ServiceError, // see docker
         PortPublished, // args: bind, port
         PortFree, // args: bind, port
@@ -45,6 +46,7 @@ struct DiagnosisCheck
     Cause cause = Cause::ConfigLoaded;
     QStringList args;
     DockerError docker; // the engine's error for EngineUnavailable, ImageError, ServiceError
+    ServiceStatus service; // for ServiceUnwell
 
     bool failed() const { return status == Status::Fail; }
     // Stable lowercase names ("engine"), for output and scripts; never translated.

@@ -162,118 +162,151 @@ bool DockerError::isEngineUnavailable() const
 
 namespace {
 
-// "ssh -p 2222 alice@host docker version" for ssh://alice@host:2222: the command that shows whether the
-// remote engine answers over ssh at all, with ssh's own error when it does not.
-QString sshCheckCommand(const QString& endpoint)
+// "-p 2222 alice@host" for ssh://alice@host:2222: where `ssh ... docker version` shows whether the remote
+// engine answers over ssh at all (the CLI words the command, see Hint::Action::CheckSshAccess).
+QString sshDestination(const QString& endpoint)
 {
     const std::optional<DockerEndpoint> parsed = DockerEndpoint::parse(endpoint);
     if (!parsed) {
-        return QStringLiteral("ssh HOST docker version");
+        return QStringLiteral("HOST");
     }
-    return QStringLiteral("ssh %1%2 docker version")
-        .arg(parsed->port > 0 ? QStringLiteral("-p %1 ").arg(parsed->port) : QString(), parsed->address);
+    return QStringLiteral("%1%2").arg(parsed->port > 0 ? QStringLiteral("-p %1 ").arg(parsed->port) : QString(),
+                                      parsed->address);
+}
+
+QString noEngineText(const QString& where, DockerEndpoint::Kind kind)
+{
+    switch (kind) {
+    case DockerEndpoint::Kind::Tcp:
+        return QStringLiteral("No Docker engine answers at %1. Check the host and port (docker.host or "
+                              "DOCKER_HOST), the TLS settings (DOCKER_TLS_VERIFY, DOCKER_CERT_PATH), and that "
+                              "the remote engine listens there.")
+            .arg(where);
+    case DockerEndpoint::Kind::Ssh:
+        return QStringLiteral("No Docker engine answers at %1.").arg(where);
+    case DockerEndpoint::Kind::NamedPipe:
+        return QStringLiteral("Docker is not running (no engine at %1). Start Docker Desktop.").arg(where);
+    case DockerEndpoint::Kind::Unix:
+        break;
+    }
+    return QStringLiteral("Docker is not running or not installed (no engine at %1).").arg(where);
+}
+
+QString timeoutText(const QString& where, const QString& message, DockerEndpoint::Kind kind)
+{
+    switch (kind) {
+    case DockerEndpoint::Kind::Tcp:
+        return QStringLiteral("Docker at %1 did not answer in time (%2). Check that the host and port are "
+                              "a Docker engine's, that no firewall drops the connection, and that the engine "
+                              "is not overloaded.")
+            .arg(where, message);
+    case DockerEndpoint::Kind::Ssh:
+        return QStringLiteral("Docker at %1 did not answer in time (%2).").arg(where, message);
+    case DockerEndpoint::Kind::Unix:
+    case DockerEndpoint::Kind::NamedPipe:
+        break;
+    }
+    return QStringLiteral("Docker at %1 did not answer in time (%2). It may be hung or overloaded: check "
+                          "`docker info`, and restart it if it hangs too (`sudo systemctl restart docker`).")
+        .arg(where, message);
+}
+
+QString connectionText(const QString& where, const QString& message, DockerEndpoint::Kind kind)
+{
+    switch (kind) {
+    case DockerEndpoint::Kind::Tcp:
+        return QStringLiteral("The connection to Docker at %1 failed (%2). Check the host and port, the TLS "
+                              "settings (DOCKER_TLS_VERIFY, DOCKER_CERT_PATH), and that the remote engine "
+                              "listens there.")
+            .arg(where, message);
+    case DockerEndpoint::Kind::Ssh:
+        return QStringLiteral("The connection to Docker at %1 failed (%2).").arg(where, message);
+    case DockerEndpoint::Kind::Unix:
+    case DockerEndpoint::Kind::NamedPipe:
+        break;
+    }
+    return QStringLiteral("The connection to Docker at %1 broke (%2). Check that Docker is still running: "
+                          "`docker info`.")
+        .arg(where, message);
 }
 
 } // namespace
 
+QString DockerError::where() const
+{
+    return m_endpoint.isEmpty() ? QStringLiteral("unix:///var/run/docker.sock") : m_endpoint;
+}
+
 QString DockerError::userMessage() const
 {
-    const QString where = m_endpoint.isEmpty() ? QStringLiteral("unix:///var/run/docker.sock") : m_endpoint;
-    const DockerEndpoint::Kind kind = endpointKind();
     switch (m_category) {
     case Category::None:
         return {};
     case Category::NoEngine:
-        switch (kind) {
-        case DockerEndpoint::Kind::Tcp:
-            return QStringLiteral("No Docker engine answers at %1. Check the host and port (docker.host or "
-                                  "DOCKER_HOST), the TLS settings (DOCKER_TLS_VERIFY, DOCKER_CERT_PATH), and that "
-                                  "the remote engine listens there.")
-                .arg(where);
-        case DockerEndpoint::Kind::Ssh:
-            return QStringLiteral("No Docker engine answers at %1. Check that `%2` works from this machine.")
-                .arg(where, sshCheckCommand(where));
-        case DockerEndpoint::Kind::NamedPipe:
-            return QStringLiteral("Docker is not running (no engine at %1). Start Docker Desktop.").arg(where);
-        case DockerEndpoint::Kind::Unix:
-            break;
-        }
-        return QStringLiteral("Docker is not running or not installed (no engine at %1). Start it with "
-                              "`sudo systemctl start docker`, or install it with `occ setup`.")
-            .arg(where);
+        return noEngineText(where(), endpointKind());
     case Category::PermissionDenied:
-        return QStringLiteral("Permission denied on %1. Add yourself to the docker group: "
-                              "`sudo usermod -aG docker $USER` and log in again.")
-            .arg(unixSocketPath(where));
+        return QStringLiteral("Permission denied on %1.").arg(unixSocketPath(where()));
     case Category::NotFound:
         return QStringLiteral("%1. Check the name; it may have been removed, or never created or built.")
             .arg(m_message);
     case Category::Conflict:
-        if (isNameConflict()) {
-            return QStringLiteral("%1. Remove the old one with `occ stop --remove`, or choose another name.")
-                .arg(m_message);
-        }
-        return QStringLiteral("%1. Wait for the running operation to finish and try again.").arg(m_message);
+        return isNameConflict()
+            ? QStringLiteral("%1.").arg(m_message)
+            : QStringLiteral("%1. Wait for the running operation to finish and try again.").arg(m_message);
     case Category::ApiVersion:
         return QStringLiteral("The Docker engine at %1 speaks an API version we cannot use (%2). "
                               "Update Docker to 20.10 or newer.")
-            .arg(where, m_message);
+            .arg(where(), m_message);
     case Category::BadRequest:
         return QStringLiteral("Docker rejected the request: %1.").arg(m_message);
     case Category::Server:
-        if (isPortInUse()) {
-            return QStringLiteral("The port is already in use by another program (%1). Stop that program or "
-                                  "choose another port with `occ config set port <port>`.")
-                .arg(m_message);
-        }
-        if (m_httpStatus == 200) {
-            // Only failures reported inside a streamed 200 answer get here: a build step failed.
-            return QStringLiteral("The image build failed: %1. Fix the step above and build again.").arg(m_message);
-        }
-        return QStringLiteral("Docker failed: %1. See `journalctl -u docker` for details.").arg(m_message);
+        return serverText();
     case Category::Parse:
         return QStringLiteral("Docker answered something unexpected (%1). Check that %2 is a Docker engine.")
-            .arg(m_message, where);
+            .arg(m_message, where());
     case Category::Timeout:
-        switch (kind) {
-        case DockerEndpoint::Kind::Tcp:
-            return QStringLiteral("Docker at %1 did not answer in time (%2). Check that the host and port are "
-                                  "a Docker engine's, that no firewall drops the connection, and that the engine "
-                                  "is not overloaded.")
-                .arg(where, m_message);
-        case DockerEndpoint::Kind::Ssh:
-            return QStringLiteral("Docker at %1 did not answer in time (%2). Check that `%3` answers quickly from "
-                                  "this machine.")
-                .arg(where, m_message, sshCheckCommand(where));
-        case DockerEndpoint::Kind::Unix:
-        case DockerEndpoint::Kind::NamedPipe:
-            break;
-        }
-        return QStringLiteral("Docker at %1 did not answer in time (%2). It may be hung or overloaded: check "
-                              "`docker info`, and restart it if it hangs too (`sudo systemctl restart docker`).")
-            .arg(where, m_message);
+        return timeoutText(where(), m_message, endpointKind());
     case Category::Connection:
-        switch (kind) {
-        case DockerEndpoint::Kind::Tcp:
-            return QStringLiteral("The connection to Docker at %1 failed (%2). Check the host and port, the TLS "
-                                  "settings (DOCKER_TLS_VERIFY, DOCKER_CERT_PATH), and that the remote engine "
-                                  "listens there.")
-                .arg(where, m_message);
-        case DockerEndpoint::Kind::Ssh:
-            return QStringLiteral("The connection to Docker at %1 failed (%2). Check that `%3` works from this "
-                                  "machine.")
-                .arg(where, m_message, sshCheckCommand(where));
-        case DockerEndpoint::Kind::Unix:
-        case DockerEndpoint::Kind::NamedPipe:
-            break;
-        }
-        return QStringLiteral("The connection to Docker at %1 broke (%2). Check that Docker is still running: "
-                              "`docker info`.")
-            .arg(where, m_message);
+        return connectionText(where(), m_message, endpointKind());
     case Category::Cancelled:
         return QStringLiteral("Cancelled.");
     }
     return m_message;
+}
+
+QString DockerError::serverText() const
+{
+    if (isPortInUse()) {
+        return QStringLiteral("The port is already in use by another program (%1).").arg(m_message);
+    }
+    if (m_httpStatus == 200) {
+        // Only failures reported inside a streamed 200 answer get here: a build step failed.
+        return QStringLiteral("The image build failed: %1. Fix the step above and build again.").arg(m_message);
+    }
+    return QStringLiteral("Docker failed: %1. See `journalctl -u docker` for details.").arg(m_message);
+}
+
+Hints DockerError::hints() const
+{
+    const bool ssh = endpointKind() == DockerEndpoint::Kind::Ssh;
+    switch (m_category) {
+    case Category::NoEngine:
+        if (ssh) {
+            return {Hint::withTarget(Hint::Action::CheckSshAccess, sshDestination(where()))};
+        }
+        return endpointKind() == DockerEndpoint::Kind::Unix ? Hints{Hint::of(Hint::Action::StartEngine)} : Hints{};
+    case Category::PermissionDenied:
+        return {Hint::of(Hint::Action::JoinDockerGroup)};
+    case Category::Conflict:
+        return isNameConflict() ? Hints{Hint::of(Hint::Action::ChangeContainerName)} : Hints{};
+    case Category::Server:
+        return isPortInUse() ? Hints{Hint::of(Hint::Action::ChangePort)} : Hints{};
+    case Category::Timeout:
+    case Category::Connection:
+        return ssh ? Hints{Hint::withTarget(Hint::Action::CheckSshAccess, sshDestination(where()))} : Hints{};
+    default:
+        return {};
+    }
 }
 
 bool DockerError::isNameConflict() const

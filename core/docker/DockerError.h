@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/transport/DockerNetworkAccessManager.h"
+#include "core/util/Hint.h"
 
 #include <QByteArray>
 #include <QMetaType>
@@ -54,9 +55,12 @@ public:
     // the local daemon helps nobody whose engine is on another host.
     DockerEndpoint::Kind endpointKind() const;
 
-    // One or two sentences for a person: what happened and what to do about it, fitting the endpoint
-    // (a local socket: start Docker here; tcp: check host, port, TLS; ssh: `ssh host docker version`).
+    // One or two sentences for a person: what happened, with the system's own advice where it fits the
+    // endpoint (tcp: check host, port, TLS). English, for the CLI and logs; the desktop words the category.
     QString userMessage() const;
+    // What helps, fitting the endpoint (a local socket: start Docker here; ssh: try `docker version` over
+    // ssh). Front ends word them: the CLI after userMessage(), the desktop as a button.
+    Hints hints() const;
 
     // The engine cannot be used at all (none there, no permission, silent, connection failed, too old),
     // as opposed to a request the engine refused. Front ends give all of these one exit code / state.
@@ -71,6 +75,9 @@ public:
     static QString categoryName(Category category);
 
 private:
+    QString where() const;
+    QString serverText() const;
+
     Category m_category = Category::None;
     int m_httpStatus = 0;
     QString m_message;

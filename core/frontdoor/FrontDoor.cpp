@@ -23,9 +23,10 @@ namespace {
 
 constexpr char FilesHashLabel[] = "org.opencode-cloud.frontdoor-hash";
 
-FrontDoorError engineError(const QString& what, const DockerError& e)
+FrontDoorError engineError(const QString& what, const DockerError& e,
+                           FrontDoorError::Kind kind = FrontDoorError::Kind::Engine)
 {
-    return FrontDoorError{FrontDoorError::Kind::Engine, what + QStringLiteral(": ") + e.userMessage()};
+    return FrontDoorError{kind, what + QStringLiteral(": ") + e.userMessage(), e, e.hints()};
 }
 
 QByteArray resource(const QString& name)
@@ -48,8 +49,9 @@ Result<FrontDoor::Prepared, FrontDoorError> FrontDoor::prepare(const Config& con
     if (p.settings.tls == FrontDoorSettings::TlsMode::Files) {
         auto info = TlsMaterial::check(config.tlsCertFile, config.tlsKeyFile, p.settings.hostname);
         if (!info) {
-            return FrontDoorError{FrontDoorError::Kind::Tls,
-                                  QStringLiteral("Refusing to start the front door: %1").arg(info.error().message)};
+            FrontDoorError refused = info.error();
+            refused.message = QStringLiteral("Refusing to start the front door: %1").arg(refused.message);
+            return refused;
         }
         p.certPem = info->certPem;
         p.keyPem = info->keyPem;
@@ -165,7 +167,8 @@ Result<Unit, FrontDoorError> FrontDoor::ensureNetwork()
     }
     auto created = m_docker->createNetwork(name, {{QString(image::ManagedLabel), QStringLiteral("true")}});
     if (!created && !created.error().isNameConflict()) {
-        return engineError(QStringLiteral("Could not create the network %1").arg(name), created.error());
+        return engineError(QStringLiteral("Could not create the network %1").arg(name), created.error(),
+                           FrontDoorError::Kind::Network);
     }
     return Unit{};
 }
@@ -189,7 +192,8 @@ Result<Unit, FrontDoorError> FrontDoor::start(const Prepared& prepared)
         const QByteArray context = buildContext(qEnvironmentVariable(CaddyBinaryEnv), &build.buildArgs);
         auto built = m_docker->buildImage(context, build, {}, nullptr);
         if (!built) {
-            return engineError(QStringLiteral("Building the front door image %1 failed").arg(ref), built.error());
+            return engineError(QStringLiteral("Building the front door image %1 failed").arg(ref), built.error(),
+                               FrontDoorError::Kind::CaddyFailed);
         }
     }
     const ContainerSpec spec = containerSpec(m_config, prepared);
@@ -204,19 +208,27 @@ Result<Unit, FrontDoorError> FrontDoor::start(const Prepared& prepared)
     }
     auto id = m_docker->createContainer(name, spec);
     if (!id) {
-        return engineError(QStringLiteral("Could not create the front door container %1").arg(name), id.error());
+        return engineError(QStringLiteral("Could not create the front door container %1").arg(name), id.error(),
+                           FrontDoorError::Kind::CaddyFailed);
     }
     auto put =
         m_docker->putArchive(id.value(), QStringLiteral("/"), configArchive(prepared, m_config.username, m_password));
     if (!put) {
-        return engineError(QStringLiteral("Could not hand the front door its configuration"), put.error());
+        return engineError(QStringLiteral("Could not hand the front door its configuration"), put.error(),
+                           FrontDoorError::Kind::CaddyFailed);
     }
     auto started = m_docker->startContainer(id.value());
     if (!started) {
-        return engineError(QStringLiteral("Could not start the front door (is port %1 or %2 in use?)")
-                               .arg(m_config.frontDoorHttpPort)
-                               .arg(m_config.frontDoorHttpsPort),
-                           started.error());
+        const QString what = QStringLiteral("Could not start the front door on ports %1 and %2")
+                                 .arg(m_config.frontDoorHttpPort)
+                                 .arg(m_config.frontDoorHttpsPort);
+        if (started.error().isPortInUse()) {
+            FrontDoorError taken = engineError(what, started.error(), FrontDoorError::Kind::PortInUse);
+            taken.hints = {Hint::fixConfigKey(QStringLiteral("frontdoor.https_port"), QStringLiteral("8443")),
+                           Hint::fixConfigKey(QStringLiteral("frontdoor.http_port"), QStringLiteral("8080"))};
+            return taken;
+        }
+        return engineError(what, started.error(), FrontDoorError::Kind::CaddyFailed);
     }
     return Unit{};
 }

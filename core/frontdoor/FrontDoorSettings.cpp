@@ -10,9 +10,9 @@
 namespace occ {
 namespace {
 
-FrontDoorError configError(const QString& message)
+FrontDoorError configError(const QString& message, Hints hints = {})
 {
-    return FrontDoorError{FrontDoorError::Kind::Config, message};
+    return FrontDoorError{FrontDoorError::Kind::Config, message, {}, std::move(hints)};
 }
 
 } // namespace
@@ -70,8 +70,9 @@ Result<FrontDoorSettings, FrontDoorError> FrontDoorSettings::fromConfig(const Co
                                       | QUrl::StripTrailingSlash);
     }
     if (s.tls == TlsMode::Files && (config.tlsCertFile.isEmpty() || config.tlsKeyFile.isEmpty())) {
-        return configError(QStringLiteral("tls.mode files needs both tls.cert_file and tls.key_file "
-                                          "(`occ config set tls.cert_file /path/fullchain.pem`)."));
+        return configError(QStringLiteral("tls.mode files needs both tls.cert_file and tls.key_file."),
+                           {Hint::fixConfigKey(QStringLiteral("tls.cert_file"), QStringLiteral("/path/fullchain.pem")),
+                            Hint::fixConfigKey(QStringLiteral("tls.key_file"), QStringLiteral("/path/privkey.pem"))});
     }
     if (s.tls == TlsMode::Acme) {
         if (s.hostname.isEmpty() || !QHostAddress(s.hostname).isNull() || s.hostname == QLatin1String("localhost")
@@ -81,8 +82,9 @@ Result<FrontDoorSettings, FrontDoorError> FrontDoorSettings::fromConfig(const Co
                                               "addresses or local names. Use tls.mode internal for those."));
         }
         if (s.acmeEmail.isEmpty()) {
-            return configError(QStringLiteral(
-                "tls.mode acme needs a contact e-mail: `occ config set tls.acme_email you@example.com`."));
+            return configError(
+                QStringLiteral("tls.mode acme needs a contact e-mail."),
+                {Hint::fixConfigKey(QStringLiteral("tls.acme_email"), QStringLiteral("you@example.com"))});
         }
         if (s.hostHttpPort != 80 && s.hostHttpsPort != 443) {
             return configError(QStringLiteral("tls.mode acme needs frontdoor.http_port 80 or frontdoor.https_port 443: "

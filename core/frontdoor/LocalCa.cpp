@@ -18,7 +18,7 @@ namespace {
 
 FrontDoorError caError(const QString& message)
 {
-    return FrontDoorError{FrontDoorError::Kind::Tls, message};
+    return FrontDoorError{FrontDoorError::Kind::LocalCa, message, {}, {}};
 }
 
 Result<Unit, FrontDoorError> run(const QString& openssl, const QStringList& args)

@@ -14,7 +14,7 @@ namespace {
 
 FrontDoorError tlsError(const QString& message)
 {
-    return FrontDoorError{FrontDoorError::Kind::Tls, message};
+    return FrontDoorError{FrontDoorError::Kind::TlsInvalid, message, {}, {}};
 }
 
 Result<QByteArray, FrontDoorError> readFile(const QString& path, const char* what)

@@ -20,11 +20,11 @@ namespace {
 
 UrlCheck ok(const QString& name, const QString& detail)
 {
-    return {name, UrlCheck::Result::Ok, detail};
+    return {name, UrlCheck::Result::Ok, detail, {}};
 }
-UrlCheck fail(const QString& name, const QString& detail)
+UrlCheck fail(const QString& name, const QString& detail, Hints hints = {})
 {
-    return {name, UrlCheck::Result::Fail, detail};
+    return {name, UrlCheck::Result::Fail, detail, std::move(hints)};
 }
 
 bool isHttps(const QUrl& url)
@@ -111,10 +111,12 @@ UrlCheck UrlDoctor::checkTls()
     const QString name = QStringLiteral("tls");
     const QUrl& url = m_options.url;
     if (!isHttps(url)) {
-        return {name, UrlCheck::Result::Warn,
+        return {name,
+                UrlCheck::Result::Warn,
                 QStringLiteral("%1 is plain HTTP: credentials cross the network in "
                                "clear text")
-                    .arg(url.toString())};
+                    .arg(url.toString()),
+                {}};
     }
     if (!m_options.caCertFile.isEmpty() && QSslCertificate::fromPath(m_options.caCertFile, QSsl::Pem).isEmpty()) {
         return fail(name, QStringLiteral("%1 holds no PEM certificate").arg(m_options.caCertFile));
@@ -149,7 +151,7 @@ UrlCheck UrlDoctor::checkTls()
                              .arg(socket.sessionProtocol() == QSsl::TlsV1_3 ? QStringLiteral("TLS 1.3")
                                                                             : QStringLiteral("TLS 1.2 or older"));
     socket.disconnectFromHost();
-    return {name, days < 14 ? UrlCheck::Result::Warn : UrlCheck::Result::Ok, text};
+    return {name, days < 14 ? UrlCheck::Result::Warn : UrlCheck::Result::Ok, text, {}};
 }
 
 UrlDoctor::Answer UrlDoctor::get(const QString& path, bool withCredentials, int timeoutMs)
@@ -204,9 +206,8 @@ UrlCheck UrlDoctor::checkHealthz()
                                    "(frontdoor.enabled true)?"));
     }
     return fail(name,
-                QStringLiteral("/healthz answers %1: opencode is not healthy behind the front door "
-                               "(`occ status`, `occ logs -n 100` on the host)")
-                    .arg(a.status));
+                QStringLiteral("/healthz answers %1: opencode is not healthy behind the front door.").arg(a.status),
+                {Hint::of(Hint::Action::ShowStatus)});
 }
 
 UrlCheck UrlDoctor::checkUnauthenticated()
@@ -226,9 +227,8 @@ UrlCheck UrlDoctor::checkAuthenticated()
 {
     const QString name = QStringLiteral("login");
     if (m_options.password.isEmpty()) {
-        return fail(name,
-                    QStringLiteral("no password: set one locally (`occ password set`) or pass "
-                                   "--user NAME --password-stdin"));
+        return fail(name, QStringLiteral("no password."),
+                    {Hint::of(Hint::Action::SetPassword), Hint::of(Hint::Action::PassCredentials)});
     }
     const Answer a = get(QStringLiteral("/"), true, m_options.timeoutMs);
     if (a.status == 200) {

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/util/Hint.h"
+
 #include <QList>
 #include <QObject>
 #include <QSslConfiguration>
@@ -30,6 +32,7 @@ struct UrlCheck
     QString name;
     Result result = Result::Fail;
     QString detail;
+    Hints hints; // what helps, worded by the front end (the CLI: the `occ` command to run on the host)
     bool failed() const { return result == Result::Fail; }
 };
 

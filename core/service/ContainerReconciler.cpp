@@ -86,13 +86,10 @@ ServiceResult<Unit> ContainerReconciler::start(const Outcome& outcome, const Ser
     }
     removeRetired(outcome);
     if (started.error().isPortInUse()) {
-        return ServiceError(ServiceError::Kind::Conflict,
-                            QStringLiteral("Port %1 on %2 is already in use by another program. Stop it, or "
-                                           "choose another port with `occ config set network.port N` "
-                                           "(`occ doctor` shows who holds it).")
-                                .arg(m_config.port)
-                                .arg(m_config.bind),
-                            started.error());
+        return ServiceError(
+            ServiceError::Kind::Conflict,
+            QStringLiteral("Port %1 on %2 is already in use by another program.").arg(m_config.port).arg(m_config.bind),
+            started.error(), {Hint::of(Hint::Action::ChangePort)});
     }
     return ServiceError::fromDocker(started.error(), QStringLiteral("Could not start the container"));
 }
@@ -185,10 +182,9 @@ ServiceResult<Unit> ContainerReconciler::injectPassword(const QString& container
 ServiceError ContainerReconciler::notOurs() const
 {
     return ServiceError(ServiceError::Kind::Conflict,
-                        QStringLiteral("A container named \"%1\" already exists and was not made by "
-                                       "opencode-cloud. Remove or rename it (`docker rm -f %1`), or choose "
-                                       "another name with `occ config set service.container_name NAME`.")
-                            .arg(m_config.containerName));
+                        QStringLiteral("A container named \"%1\" already exists and was not made by opencode-cloud.")
+                            .arg(m_config.containerName),
+                        {}, {Hint::withTarget(Hint::Action::ChangeContainerName, m_config.containerName)});
 }
 
 } // namespace occ

@@ -61,20 +61,22 @@ ServiceResult<Unit> HealthWaiter::wait(const QString& containerId, const Service
         }
         const ContainerInfo& c = info.value();
         if (!c.running && !c.restarting) {
-            return ServiceError(
-                ServiceError::Kind::Health,
-                QStringLiteral("The service stopped while starting (exit code %1). See `occ logs -n 50`.")
-                    .arg(c.exitCode));
+            return ServiceError(ServiceError::Kind::Health,
+                                QStringLiteral("The service stopped while starting (exit code %1).").arg(c.exitCode),
+                                {}, {Hint::showLogs(50)});
         }
         // A short timeout: a request in opencode's first second can hang forever.
         if (c.running && !c.restarting && probe(1500).healthy()) {
             return Unit{};
         }
         if (timer.elapsed() > limitMs) {
-            return ServiceError(ServiceError::Kind::Health,
-                                QStringLiteral("The service did not become healthy within %1 s. See `occ logs -n 50`; "
-                                               "raise the limit with `occ config set health.start_timeout_seconds N`.")
-                                    .arg(m_config.healthTimeoutSeconds));
+            return ServiceError(
+                ServiceError::Kind::Health,
+                QStringLiteral("The service did not become healthy within %1 s.").arg(m_config.healthTimeoutSeconds),
+                {},
+                {Hint::showLogs(50),
+                 Hint::fixConfigKey(QStringLiteral("health.start_timeout_seconds"),
+                                    QString::number(m_config.healthTimeoutSeconds * 2))});
         }
         pause(interval);
         interval = std::min(interval * 2, LongestIntervalMs);

@@ -53,7 +53,7 @@ ServiceResult<Unit> ServiceController::stop(int timeoutSeconds)
     if (m_config.frontDoorEnabled) {
         auto door = FrontDoor(m_config, m_password, m_docker).stop(timeoutSeconds);
         if (!door) {
-            return ServiceError(ServiceError::Kind::Other, door.error().message);
+            return ServiceError::fromFrontDoor(door.error());
         }
     }
     auto info = m_docker->inspectContainer(m_config.containerName);

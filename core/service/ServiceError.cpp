@@ -22,7 +22,14 @@ ServiceError ServiceError::fromDocker(const DockerError& error, const QString& c
         break;
     }
     const QString text = error.userMessage();
-    return {kind, context.isEmpty() ? text : context + QStringLiteral(": ") + text, error};
+    return {kind, context.isEmpty() ? text : context + QStringLiteral(": ") + text, error, error.hints()};
+}
+
+ServiceError ServiceError::fromFrontDoor(const FrontDoorError& error)
+{
+    ServiceError e(Kind::FrontDoor, error.message, error.docker, error.hints);
+    e.frontDoor = error.kind;
+    return e;
 }
 
 } // namespace occ

@@ -62,7 +62,8 @@ public:
         if (!m_engine->isValid()) {
             status.state = ServiceStatus::State::EngineUnreachable;
             status.engineProblem = ServiceStatus::EngineProblem::Other;
-            status.detail = m_engine->error();
+            status.reason = ServiceStatus::Reason::EndpointUnknown;
+            status.engineText = m_engine->error();
         } else {
             ServiceController controller(m_config, m_password, m_engine->client());
             status = controller.status();

@@ -26,9 +26,9 @@ ServiceResult<Unit> ServiceStarter::checkPassword() const
     if (m_password.isEmpty() && !ServiceSpec::isLoopback(m_config.bind)) {
         return ServiceError(ServiceError::Kind::Config,
                             QStringLiteral("Refusing to listen on %1 without a password: anyone who can reach "
-                                           "this machine could use opencode. Set one with `occ password set`, or "
-                                           "bind to 127.0.0.1 with `occ config set network.bind 127.0.0.1`.")
-                                .arg(m_config.bind));
+                                           "this machine could use opencode.")
+                                .arg(m_config.bind),
+                            {}, {Hint::of(Hint::Action::SetPassword), Hint::of(Hint::Action::BindLoopback)});
     }
     return Unit{};
 }
@@ -40,11 +40,11 @@ ServiceResult<std::optional<FrontDoor::Prepared>> ServiceStarter::prepareFrontDo
     }
     auto prepared = FrontDoor::prepare(m_config, tlsDirectory());
     if (!prepared) {
-        return ServiceError(ServiceError::Kind::Config, prepared.error().message);
+        return ServiceError::fromFrontDoor(prepared.error());
     }
     auto network = door.ensureNetwork();
     if (!network) {
-        return ServiceError(ServiceError::Kind::Other, network.error().message);
+        return ServiceError::fromFrontDoor(network.error());
     }
     return std::optional<FrontDoor::Prepared>(prepared.value());
 }
@@ -69,7 +69,7 @@ ServiceResult<StartOutcome> ServiceStarter::start(const StartOptions& options, c
     // (After the image: an unreachable engine is reported there, with its own exit code.)
     if (!frontDoor) {
         if (auto retired = door.retireContainer(); !retired) {
-            return ServiceError(ServiceError::Kind::Other, retired.error().message);
+            return ServiceError::fromFrontDoor(retired.error());
         }
     }
     if (cancel && cancel->load()) {
@@ -85,7 +85,7 @@ ServiceResult<StartOutcome> ServiceStarter::start(const StartOptions& options, c
             ServiceProgress::report(progress, ServiceProgress::Phase::Step, QStringLiteral("Starting the front door"));
         }
         if (auto doorStarted = door.start(*frontDoor); !doorStarted) {
-            return ServiceError(ServiceError::Kind::Other, doorStarted.error().message);
+            return ServiceError::fromFrontDoor(doorStarted.error());
         }
     }
     auto healthy = HealthWaiter(m_config, m_password, m_docker).wait(container->id, progress, cancel);

@@ -43,15 +43,20 @@ ServiceStatus StatusReader::read()
     auto answer = m_docker->pingAndInspect(m_config.containerName);
     if (!answer.ping) {
         s.state = ServiceStatus::State::EngineUnreachable;
-        s.detail = answer.ping.error().userMessage();
+        s.reason = ServiceStatus::Reason::EngineError;
+        s.engineError = answer.ping.error();
         s.engineProblem = engineProblem(answer.ping.error().category());
         return s;
     }
     const DockerResult<ContainerInfo>& info = answer.container;
     if (!info) {
         s.state = ServiceStatus::State::Stopped;
-        s.detail = info.error().category() == DockerError::Category::NotFound ? QStringLiteral("not created yet")
-                                                                              : info.error().userMessage();
+        if (info.error().category() == DockerError::Category::NotFound) {
+            s.reason = ServiceStatus::Reason::NotCreated;
+        } else {
+            s.reason = ServiceStatus::Reason::EngineError;
+            s.engineError = info.error();
+        }
         return s;
     }
     const ContainerInfo& c = info.value();
@@ -61,12 +66,13 @@ ServiceStatus StatusReader::read()
     s.opencodeVersion = m_config.opencodeVersion;
     if (c.restarting) {
         s.state = ServiceStatus::State::Restarting;
-        s.detail = QStringLiteral("crashed (exit code %1) and is being restarted").arg(c.exitCode);
+        s.reason = ServiceStatus::Reason::CrashLoop;
         return s;
     }
     if (!c.running) {
         s.state = ServiceStatus::State::Stopped;
-        s.detail = c.status;
+        s.reason = ServiceStatus::Reason::Exited;
+        s.engineText = c.status;
         return s;
     }
     s.startedAt = c.startedAt;
@@ -79,7 +85,7 @@ void StatusReader::readHealth(const ContainerInfo& c, HealthProbe* early, Servic
     if (c.health == QLatin1String("unhealthy")) {
         // Docker's restart policy never acts on this: say it plainly.
         s->state = ServiceStatus::State::Unhealthy;
-        s->detail = QStringLiteral("running but failing its health check");
+        s->reason = ServiceStatus::Reason::HealthCheckFailing;
         return;
     }
     const HealthProbe::Result r = early ? early->request(m_config.username, m_password, 2000)
@@ -90,7 +96,13 @@ void StatusReader::readHealth(const ContainerInfo& c, HealthProbe* early, Servic
     }
     // The engine's check passed recently and ours did not: report what we saw.
     s->state = c.health == QLatin1String("healthy") ? ServiceStatus::State::Unhealthy : ServiceStatus::State::Starting;
-    s->detail = r.answered ? QStringLiteral("HTTP %1 from /global/health").arg(r.httpStatus) : r.error;
+    if (r.answered) {
+        s->reason = ServiceStatus::Reason::HealthHttpStatus;
+        s->httpStatus = r.httpStatus;
+    } else {
+        s->reason = ServiceStatus::Reason::HealthNoAnswer;
+        s->engineText = r.error;
+    }
 }
 
 } // namespace occ

@@ -45,9 +45,9 @@ ServiceResult<Unit> Updater::prepareImage(const Config& next, bool rebuild, cons
     }
     auto built = ImageBuilder(next, m_docker).build(progress, cancel);
     if (!built) {
-        return ServiceError(built.error().kind,
-                            built.error().message + QStringLiteral(" The running service was not touched."),
-                            built.error().docker);
+        ServiceError untouched = built.error();
+        untouched.message += QStringLiteral(" The running service was not touched.");
+        return untouched;
     }
     return Unit{};
 }
@@ -96,7 +96,8 @@ ServiceError Updater::rollBack(const QString& previousImage, const QString& vers
     if (!restored) {
         return ServiceError(ServiceError::Kind::Health,
                             QStringLiteral("The update to %1 failed (%2), and so did the rollback to %3: %4")
-                                .arg(version, why.message, m_config.opencodeVersion, restored.error().message));
+                                .arg(version, why.message, m_config.opencodeVersion, restored.error().message),
+                            {}, restored.error().hints);
     }
     return ServiceError(ServiceError::Kind::Health,
                         QStringLiteral("The update to %1 failed (%2). Rolled back: opencode %3 is running again.")

@@ -2,10 +2,13 @@
 // setting), and no text ever asks a desktop user to type an `occ` command.
 #include "core/autostart/AutostartError.h"
 #include "core/config/Config.h"
+#include "core/detection/ConfigWarning.h"
 #include "core/docker/DockerError.h"
 #include "core/service/ServiceError.h"
 #include "wizard/ErrorPresenter.h"
 
+#include <QMetaEnum>
+#include <QSet>
 #include <QTest>
 
 using namespace occ;
@@ -13,6 +16,7 @@ using Remedy = ErrorPresenter::Remedy;
 
 Q_DECLARE_METATYPE(ServiceError::Kind)
 Q_DECLARE_METATYPE(ErrorPresenter::Remedy)
+Q_DECLARE_METATYPE(Hint::Action)
 
 class TestErrorPresenter : public QObject
 {
@@ -24,6 +28,11 @@ private Q_SLOTS:
     void noDesktopTextAsksForACommandLine();
     void autostartErrorsNameThePathAndCause();
     void everyRemedyButOneHasAButton();
+    void everyHintIsASentenceWithItsButton_data();
+    void everyHintIsASentenceWithItsButton();
+    void everyHintValueHasARow();
+    void frontDoorFailuresKeepTheirKind();
+    void tlsWithoutTheFrontDoorOffersToTurnItOn();
 };
 
 namespace {
@@ -109,7 +118,7 @@ void TestErrorPresenter::noDesktopTextAsksForACommandLine()
             ++checked;
         }
     }
-    QCOMPARE(checked, 9 * 12);
+    QCOMPARE(checked, 10 * 12);
 }
 
 void TestErrorPresenter::autostartErrorsNameThePathAndCause()
@@ -127,9 +136,105 @@ void TestErrorPresenter::autostartErrorsNameThePathAndCause()
 void TestErrorPresenter::everyRemedyButOneHasAButton()
 {
     QVERIFY(ErrorPresenter::remedyLabel(Remedy::None).isEmpty());
-    for (Remedy r : {Remedy::OpenSetup, Remedy::OpenSettings, Remedy::ShowLogs}) {
+    for (Remedy r : {Remedy::OpenSetup, Remedy::OpenSettings, Remedy::ShowLogs, Remedy::EnableFrontDoor}) {
         QVERIFY(!ErrorPresenter::remedyLabel(r).isEmpty());
     }
+}
+
+namespace {
+// The button each of core's hints must offer on the desktop.
+QList<QPair<Hint::Action, Remedy>> hintRemedies()
+{
+    using A = Hint::Action;
+    return {
+        {A::StartEngine, Remedy::OpenSetup},
+        {A::JoinDockerGroup, Remedy::OpenSetup},
+        {A::CheckSshAccess, Remedy::OpenSetup},
+        {A::ChangePort, Remedy::OpenSettings},
+        {A::ChangeContainerName, Remedy::None}, // only the person's Docker tools can fix it
+        {A::SetPassword, Remedy::OpenSettings},
+        {A::BindLoopback, Remedy::OpenSettings},
+        {A::RunSetup, Remedy::OpenSetup},
+        {A::EnableFrontDoor, Remedy::EnableFrontDoor},
+        {A::ShowLogs, Remedy::ShowLogs},
+        {A::FixConfigKey, Remedy::OpenSettings},
+        {A::ListConfigKeys, Remedy::OpenSettings},
+        {A::ShowStatus, Remedy::ShowLogs},
+        {A::PassCredentials, Remedy::OpenSettings},
+    };
+}
+} // namespace
+
+void TestErrorPresenter::everyHintIsASentenceWithItsButton_data()
+{
+    QTest::addColumn<Hint>("hint");
+    QTest::addColumn<Remedy>("remedy");
+    const QMetaEnum actions = QMetaEnum::fromType<Hint::Action>();
+    for (const auto& [action, remedy] : hintRemedies()) {
+        Hint hint = Hint::of(action);
+        hint.key = QStringLiteral("health.start_timeout_seconds");
+        hint.target = QStringLiteral("-p 2222 alice@build.example");
+        hint.count = 50;
+        QTest::newRow(actions.valueToKey(int(action))) << hint << remedy;
+    }
+}
+
+void TestErrorPresenter::everyHintIsASentenceWithItsButton()
+{
+    QFETCH(Hint, hint);
+    QFETCH(Remedy, remedy);
+    const ErrorPresenter::View view = ErrorPresenter::hint(hint);
+    QVERIFY(!view.text.isEmpty());
+    QVERIFY2(!view.text.contains(QStringLiteral("occ ")) && !view.text.contains(QLatin1Char('`')),
+             qPrintable(view.text));
+    QCOMPARE(view.remedy, remedy);
+    QCOMPARE(ErrorPresenter::remedyLabel(view.remedy).isEmpty(), remedy == Remedy::None);
+}
+
+void TestErrorPresenter::everyHintValueHasARow()
+{
+    QSet<int> covered;
+    for (const auto& pair : hintRemedies()) {
+        covered.insert(int(pair.first));
+    }
+    const QMetaEnum actions = QMetaEnum::fromType<Hint::Action>();
+    for (int i = 0; i < actions.keyCount(); ++i) {
+        QVERIFY2(covered.contains(actions.value(i)), actions.key(i));
+    }
+}
+
+void TestErrorPresenter::frontDoorFailuresKeepTheirKind()
+{
+    // Each kind has its own words (no generic "something failed"), none of them a command line.
+    Config config;
+    config.frontDoorHttpPort = 8081;
+    config.frontDoorHttpsPort = 8444;
+    QSet<QString> texts;
+    for (int k = int(FrontDoorError::Kind::Config); k <= int(FrontDoorError::Kind::Engine); ++k) {
+        const FrontDoorError door{FrontDoorError::Kind(k), QStringLiteral("Set it with `occ config set x`"), {}, {}};
+        const ServiceError error = ServiceError::fromFrontDoor(door);
+        QCOMPARE(error.kind, ServiceError::Kind::FrontDoor);
+        const auto view = ErrorPresenter::service(error, config);
+        QVERIFY2(!view.text.isEmpty() && !view.text.contains(QStringLiteral("occ ")), qPrintable(view.text));
+        QVERIFY2(view.remedy != Remedy::None, qPrintable(view.text));
+        texts.insert(view.text);
+    }
+    QCOMPARE(texts.size(), int(FrontDoorError::Kind::Engine) + 1);
+    const auto taken = ErrorPresenter::frontDoor(FrontDoorError::Kind::PortInUse, config);
+    QVERIFY2(taken.text.contains(QStringLiteral("8081")) && taken.text.contains(QStringLiteral("8444")),
+             qPrintable(taken.text));
+}
+
+void TestErrorPresenter::tlsWithoutTheFrontDoorOffersToTurnItOn()
+{
+    Config config;
+    config.tlsMode = QStringLiteral("internal");
+    const QVector<ConfigWarning> warnings = ConfigWarning::check(config);
+    QCOMPARE(warnings.size(), 1);
+    const auto view = ErrorPresenter::configWarning(warnings.first());
+    QVERIFY2(view.text.contains(QStringLiteral("\"internal\"")) && !view.text.contains(QStringLiteral("occ ")),
+             qPrintable(view.text));
+    QCOMPARE(view.remedy, Remedy::EnableFrontDoor);
 }
 
 QTEST_GUILESS_MAIN(TestErrorPresenter)

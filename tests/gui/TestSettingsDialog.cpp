@@ -12,7 +12,9 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QFile>
+#include <QLabel>
 #include <QLineEdit>
+#include <QPushButton>
 #include <QRadioButton>
 #include <QSignalSpy>
 #include <QSpinBox>
@@ -31,6 +33,7 @@ private Q_SLOTS:
     void roundTripThroughTheRealConfigFile();
     void unknownKeysSurvive();
     void anUnparseableFileIsReportedNotOverwritten();
+    void tlsWithoutTheFrontDoorIsShownWithItsFix();
 
 private:
     std::unique_ptr<SettingsDialog> makeDialog(const QString& configPath);
@@ -154,6 +157,48 @@ void TestSettingsDialog::anUnparseableFileIsReportedNotOverwritten()
     QVERIFY(!dialog->save().isEmpty());
     QVERIFY(file.open(QIODevice::ReadOnly));
     QCOMPARE(file.readAll(), QByteArray("{ this is not json"));
+}
+
+void TestSettingsDialog::tlsWithoutTheFrontDoorIsShownWithItsFix()
+{
+    const QString path = m_home.filePath(QStringLiteral("tls/config.json"));
+    ConfigStore store(path);
+    Config initial;
+    initial.tlsMode = QStringLiteral("internal");
+    QVERIFY(!initial.frontDoorEnabled);
+    QVERIFY(store.save(initial));
+
+    auto dialog = makeDialog(path);
+    QCOMPARE(dialog->load(), QString());
+    QLabel* warning = dialog->warningLabel();
+    QPushButton* fix = dialog->enableFrontDoorButton();
+    QVERIFY(!warning->isHidden());
+    QVERIFY2(warning->text().contains(QStringLiteral("\"internal\""))
+                 && warning->text().contains(QStringLiteral("front door")),
+             qPrintable(warning->text()));
+    QVERIFY2(!warning->text().contains(QStringLiteral("occ ")), qPrintable(warning->text()));
+    QVERIFY(!fix->isHidden());
+    QCOMPARE(fix->text(), QStringLiteral("Turn on the front door"));
+
+    fix->click();
+    QVERIFY(fix->isHidden());
+    QVERIFY2(!warning->text().contains(QStringLiteral("\"internal\"")), qPrintable(warning->text()));
+    QSignalSpy saved(dialog.get(), &SettingsDialog::settingsSaved);
+    QCOMPARE(dialog->save(), QString());
+    QCOMPARE(saved.count(), 1);
+    QCOMPARE(saved.at(0).at(1).toBool(), true); // the service must be restarted to use it
+    const auto reloaded = store.load();
+    QVERIFY(reloaded);
+    QVERIFY(reloaded->frontDoorEnabled);
+    QCOMPARE(reloaded->tlsMode, QStringLiteral("internal"));
+    QVERIFY(warning->isHidden());
+
+    // A config that means what it says shows nothing.
+    auto plain = makeDialog(m_home.filePath(QStringLiteral("plain/config.json")));
+    QVERIFY(ConfigStore(m_home.filePath(QStringLiteral("plain/config.json"))).save(Config()));
+    QCOMPARE(plain->load(), QString());
+    QVERIFY(plain->warningLabel()->isHidden());
+    QVERIFY(plain->enableFrontDoorButton()->isHidden());
 }
 
 QTEST_MAIN(TestSettingsDialog)

@@ -1,3 +1,4 @@
+#include "cli/HintText.h"
 #include "core/docker/DockerError.h"
 
 #include <QTest>
@@ -27,7 +28,7 @@ void TestDockerError::mapping_data()
     QTest::addColumn<QString>("message");
     QTest::addColumn<bool>("nameConflict");
     QTest::addColumn<bool>("portInUse");
-    QTest::addColumn<QString>("advice"); // what userMessage() must tell the user
+    QTest::addColumn<QString>("advice"); // what the CLI must tell the user (userMessage() and its hints)
 
     const int none = int(TransportError::None);
     QTest::newRow("a missing socket means no engine, and says how to start or install one")
@@ -64,7 +65,7 @@ void TestDockerError::mapping_data()
         << int(Category::Conflict)
         << QStringLiteral("Conflict. The container name \"/occ\" is already in use by container \"abc\". You have to "
                           "remove (or rename) that container to be able to reuse that name.")
-        << true << false << QStringLiteral("Remove the old one");
+        << true << false << QStringLiteral("service.container_name");
     QTest::newRow("409 for another reason is no name conflict")
         << 409 << none << QByteArray(R"({"message":"removal of container abc is already in progress"})")
         << int(Category::Conflict) << QStringLiteral("removal of container abc is already in progress") << false
@@ -93,7 +94,7 @@ void TestDockerError::mapping_data()
         << int(Category::Server)
         << QStringLiteral("driver failed programming external connectivity on endpoint occ (abc): Bind for "
                           "127.0.0.1:4096 failed: port is already allocated")
-        << false << true << QStringLiteral("occ config set port");
+        << false << true << QStringLiteral("occ config set network.port");
     QTest::newRow("500 address already in use is a port in use")
         << 500 << none
         << QByteArray(R"({"message":"Error starting userland proxy: listen tcp4 127.0.0.1:4096: bind: )"
@@ -133,7 +134,8 @@ void TestDockerError::mapping()
     QCOMPARE(error.message(), message);
     QCOMPARE(error.isNameConflict(), nameConflict);
     QCOMPARE(error.isPortInUse(), portInUse);
-    QVERIFY2(error.userMessage().contains(advice), qPrintable(error.userMessage()));
+    const QString text = occ::cli::HintText::describe(error);
+    QVERIFY2(text.contains(advice), qPrintable(text));
     QCOMPARE(error.isError(), category != int(Category::None));
 }
 
@@ -150,7 +152,7 @@ void TestDockerError::adviceFitsTheEndpoint_data()
 {
     QTest::addColumn<QString>("endpoint");
     QTest::addColumn<int>("transport");
-    QTest::addColumn<QString>("advice"); // must be in userMessage()
+    QTest::addColumn<QString>("advice"); // must be in what the CLI says
     QTest::addColumn<QString>("notAdvice"); // must not be
 
     const int missing = int(TransportError::EngineMissing);
@@ -192,7 +194,7 @@ void TestDockerError::adviceFitsTheEndpoint()
     QFETCH(QString, notAdvice);
     const DockerError error =
         DockerError::fromParts(0, TransportError(transport), {}, QStringLiteral("transport says"), endpoint);
-    const QString text = error.userMessage();
+    const QString text = occ::cli::HintText::describe(error);
     QVERIFY2(text.contains(advice), qPrintable(text));
     QVERIFY2(!text.contains(notAdvice), qPrintable(text));
     QVERIFY2(text.contains(endpoint), qPrintable(text)); // it names where it looked

@@ -1,6 +1,7 @@
 // StatusReader against a fake engine and a stand-in for opencode's /global/health: every state `occ
 // status` can report, and that the password goes out only to a port the engine says is ours. No Docker.
 
+#include "cli/StatusText.h"
 #include "core/config/Config.h"
 #include "core/docker/DockerClient.h"
 #include "core/service/StatusReader.h"
@@ -109,7 +110,7 @@ void TestStatusReader::states()
     m_health->setStatus(probeStatus);
     const ServiceStatus s = StatusReader(m_config, QStringLiteral("pw"), m_engine->client()).read();
     QCOMPARE(s.state, expected);
-    QCOMPARE(s.detail, detail);
+    QCOMPARE(cli::StatusText::detail(s), detail);
     QCOMPARE(s.containerId, id);
     QCOMPARE(s.image, m_config.imageName + QStringLiteral(":1.4.0"));
     QCOMPARE(s.restartCount, container == QLatin1String("restarting") ? 3 : 0);
@@ -154,7 +155,9 @@ void TestStatusReader::anEngineThatIsNotThereIsUnreachable()
     const ServiceStatus s = StatusReader(m_config, QStringLiteral("pw"), &docker).read();
     QCOMPARE(s.state, ServiceStatus::State::EngineUnreachable);
     QCOMPARE(s.engineProblem, ServiceStatus::EngineProblem::NotRunning);
-    QVERIFY2(s.detail.contains(dir.filePath(QStringLiteral("no.sock"))), qPrintable(s.detail));
+    const QString detail = cli::StatusText::detail(s);
+    QVERIFY2(detail.contains(dir.filePath(QStringLiteral("no.sock"))), qPrintable(detail));
+    QVERIFY2(detail.contains(QStringLiteral("`occ setup`")), qPrintable(detail)); // as `occ status` prints it
     QVERIFY(m_health->requests().isEmpty());
 }
 
