@@ -164,7 +164,8 @@ DockerResult<json> EngineSession::parseJson(const DockerResult<Response>& respon
     if (!response) {
         return response.error();
     }
-    return parseJson(response->body, QString::fromLatin1(verb) + QLatin1Char(' ') + pathAndQuery.section('?', 0, 0));
+    return parseJson(response->body,
+                     QString::fromLatin1(verb) + QLatin1Char(' ') + pathAndQuery.section(QLatin1Char('?'), 0, 0));
 }
 
 DockerResult<json> EngineSession::requestJson(const QByteArray& verb, const QString& pathAndQuery,

@@ -102,8 +102,8 @@ ContainerSpec FrontDoor::containerSpec(const Config& config, const Prepared& pre
     }
     if (prepared.settings.tls == FrontDoorSettings::TlsMode::Acme) {
         // ACME account and certificates survive a recreate (Let's Encrypt rate-limits new orders).
-        spec.mounts.append(
-            {ContainerSpec::Mount::Type::Volume, config.volumePrefix + QStringLiteral("-frontdoor"), "/data", false});
+        spec.mounts.append({ContainerSpec::Mount::Type::Volume, config.volumePrefix + QStringLiteral("-frontdoor"),
+                            QStringLiteral("/data"), false});
     }
     spec.networkMode = networkName(config);
     spec.restartPolicy.name = config.restartPolicy;
@@ -200,7 +200,8 @@ Result<Unit, FrontDoorError> FrontDoor::start(const Prepared& prepared)
     const QString name = containerName(m_config);
     auto info = m_docker->inspectContainer(name);
     if (info) {
-        if (info->labels.value(QString::fromLatin1(FilesHashLabel)) == spec.labels.value(FilesHashLabel)
+        if (info->labels.value(QString::fromLatin1(FilesHashLabel))
+                == spec.labels.value(QString::fromLatin1(FilesHashLabel))
             && info->running) {
             return Unit{};
         }
@@ -250,7 +251,7 @@ Result<Unit, FrontDoorError> FrontDoor::retireContainer()
 {
     auto info = m_docker->inspectContainer(containerName(m_config));
     if (info) {
-        if (info->labels.value(QString(RoleLabel)) != QLatin1String("frontdoor")) {
+        if (info->labels.value(QString::fromLatin1(RoleLabel)) != QLatin1String("frontdoor")) {
             return Unit{}; // not ours: never touch it
         }
         auto removed = m_docker->removeContainer(info->id, true);

@@ -10,8 +10,11 @@
 #include <QNetworkInterface>
 #include <QProcess>
 #include <QRandomGenerator>
+
 #include <QSslCertificate>
 #include <QTemporaryDir>
+#include <initializer_list>
+#include <utility>
 
 namespace occ {
 namespace {
@@ -21,8 +24,25 @@ FrontDoorError caError(const QString& message)
     return FrontDoorError{FrontDoorError::Kind::LocalCa, message, {}, {}};
 }
 
-Result<Unit, FrontDoorError> run(const QString& openssl, const QStringList& args)
+// One openssl argument: a literal option ("-nodes") or a value (a path, a subject). Implicit on purpose, so
+// a command reads as the command line it is.
+struct OpensslArg
 {
+    OpensslArg(const char* option) // NOLINT(google-explicit-constructor)
+        : text(QLatin1String(option))
+    { }
+    OpensslArg(QString value) // NOLINT(google-explicit-constructor)
+        : text(std::move(value))
+    { }
+    QString text;
+};
+
+Result<Unit, FrontDoorError> run(const QString& openssl, std::initializer_list<OpensslArg> arguments)
+{
+    QStringList args;
+    for (const OpensslArg& argument : arguments) {
+        args << argument.text;
+    }
     QProcess p;
     p.setProcessChannelMode(QProcess::MergedChannels);
     p.start(openssl, args);

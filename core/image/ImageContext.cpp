@@ -237,8 +237,9 @@ Result<ImageContext, ImageError> ImageContext::create(const ImageOptions& option
     for (const EmbeddedFile& f : EmbeddedFiles) {
         QByteArray bytes = embeddedFile(QLatin1String(f.name));
         if (bytes.isEmpty()) {
-            return error(ImageError::Kind::MissingResource,
-                         QStringLiteral("The image file %1 is not embedded in this build of occ.").arg(f.name));
+            return error(
+                ImageError::Kind::MissingResource,
+                QStringLiteral("The image file %1 is not embedded in this build of occ.").arg(QLatin1String(f.name)));
         }
         embedded.emplace_back(QLatin1String(f.name), std::move(bytes));
     }
