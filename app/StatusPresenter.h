@@ -1,6 +1,6 @@
 #pragma once
 
-#include "core/service/ServiceState.h"
+#include "core/service/ServiceStatus.h"
 
 #include <QDateTime>
 #include <QString>

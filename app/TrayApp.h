@@ -3,7 +3,7 @@
 #include "app/StatusPresenter.h"
 #include "core/config/Config.h"
 #include "core/service/ServiceError.h"
-#include "core/service/ServiceState.h"
+#include "core/service/ServiceStatus.h"
 
 #include <QObject>
 #include <QPointer>

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "core/docker/DockerError.h"
-#include "core/service/ServiceState.h"
+#include "core/service/ServiceStatus.h"
 
 #include <QString>
 #include <QStringList>

@@ -4,7 +4,7 @@
 #include "core/service/HealthProbe.h"
 #include "core/service/ServiceError.h"
 #include "core/service/ServiceProgress.h"
-#include "core/service/ServiceState.h"
+#include "core/service/ServiceStatus.h"
 #include "core/service/StartOutcome.h"
 #include "core/service/UpdateOutcome.h"
 

@@ -1,4 +1,4 @@
-#include "core/service/ServiceState.h"
+#include "core/service/ServiceStatus.h"
 
 namespace occ {
 

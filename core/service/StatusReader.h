@@ -1,7 +1,7 @@
 #pragma once
 
 #include "core/config/Config.h"
-#include "core/service/ServiceState.h"
+#include "core/service/ServiceStatus.h"
 
 namespace occ {
 
