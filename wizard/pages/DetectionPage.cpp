@@ -133,32 +133,37 @@ void DetectionPage::showResult(const DetectionResult& result)
     m_checking = false;
     m_busy->setVisible(false);
     m_retry->setEnabled(true);
+    m_engine->setText(engineText(result));
+    m_existing->setText(existingText(result));
+    showPort(result);
+    showFixes(result);
+    Q_EMIT completeChanged();
+}
 
+QString DetectionPage::engineText(const DetectionResult& result)
+{
     switch (result.engine) {
     case DetectionResult::Engine::Reachable:
-        m_engine->setText(ok(tr("Docker %1 is running (API %2) at %3.")
-                                 .arg(result.engineVersion.toHtmlEscaped(), result.apiVersion.toHtmlEscaped(),
-                                      result.endpoint.toHtmlEscaped())));
-        break;
+        return ok(tr("Docker %1 is running (API %2) at %3.")
+                      .arg(result.engineVersion.toHtmlEscaped(), result.apiVersion.toHtmlEscaped(),
+                           result.endpoint.toHtmlEscaped()));
     case DetectionResult::Engine::NotInstalled:
-        m_engine->setText(bad(tr("Docker does not seem to be installed.")));
-        break;
+        return bad(tr("Docker does not seem to be installed."));
     case DetectionResult::Engine::NotRunning:
-        m_engine->setText(bad(tr("Docker is installed but not running.")));
-        break;
+        return bad(tr("Docker is installed but not running."));
     case DetectionResult::Engine::PermissionDenied:
-        m_engine->setText(
-            bad(tr("You may not use Docker: permission denied on %1.").arg(result.endpoint.toHtmlEscaped())));
-        break;
+        return bad(tr("You may not use Docker: permission denied on %1.").arg(result.endpoint.toHtmlEscaped()));
     case DetectionResult::Engine::TooOld:
-        m_engine->setText(bad(tr("This Docker engine is too old.")));
-        break;
+        return bad(tr("This Docker engine is too old."));
     case DetectionResult::Engine::Other:
     case DetectionResult::Engine::Unknown:
-        m_engine->setText(bad(tr("Docker could not be reached: %1").arg(result.engineDetail.toHtmlEscaped())));
-        break;
+        return bad(tr("Docker could not be reached: %1").arg(result.engineDetail.toHtmlEscaped()));
     }
+    return {};
+}
 
+QString DetectionPage::existingText(const DetectionResult& result)
+{
     QStringList existing;
     if (result.configExists) {
         existing << (result.configProblem.isEmpty()
@@ -171,10 +176,13 @@ void DetectionPage::showResult(const DetectionResult& result)
     if (!result.volumes.isEmpty()) {
         existing << tr("%n data volume(s)", nullptr, result.volumes.size());
     }
-    m_existing->setText(existing.isEmpty() ? info(tr("No earlier setup found: this is a fresh start."))
-                                           : info(tr("Found %1. They are kept: setup only changes what you choose.")
-                                                      .arg(existing.join(QStringLiteral(", ")))));
+    return existing.isEmpty() ? info(tr("No earlier setup found: this is a fresh start."))
+                              : info(tr("Found %1. They are kept: setup only changes what you choose.")
+                                         .arg(existing.join(QStringLiteral(", "))));
+}
 
+void DetectionPage::showPort(const DetectionResult& result)
+{
     if (result.portHeldByService) {
         m_port->setText(ok(tr("Port %1 is used by your running service.").arg(result.port)));
         setupWizard()->setOwnPort(result.port);
@@ -186,7 +194,10 @@ void DetectionPage::showResult(const DetectionResult& result)
     } else {
         m_port->setText(bad(tr("Port %1 is taken.").arg(result.port)));
     }
+}
 
+void DetectionPage::showFixes(const DetectionResult& result)
+{
     clearFixes();
     const auto fixes = result.fixes(userName());
     for (const DetectionResult::Fix& fix : fixes) {
@@ -207,7 +218,6 @@ void DetectionPage::showResult(const DetectionResult& result)
             m_fixesLayout->addLayout(row);
         }
     }
-    Q_EMIT completeChanged();
 }
 
 bool DetectionPage::isComplete() const

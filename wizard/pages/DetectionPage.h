@@ -31,6 +31,10 @@ public:
     QPushButton* retryButton() const { return m_retry; }
 
 private:
+    static QString engineText(const DetectionResult& result);
+    static QString existingText(const DetectionResult& result);
+    void showPort(const DetectionResult& result);
+    void showFixes(const DetectionResult& result);
     void clearFixes();
 
     QProgressBar* m_busy;

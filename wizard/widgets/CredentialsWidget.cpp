@@ -65,6 +65,26 @@ CredentialsWidget::CredentialsWidget(QWidget* parent)
     m_group->addButton(m_keepRadio, static_cast<int>(Mode::Keep));
     m_keepRadio->setVisible(false);
 
+    setUpGeneratedRow();
+    setUpOwnRows();
+
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_keepRadio);
+    layout->addWidget(m_generateRadio);
+    layout->addWidget(m_generatedRow);
+    layout->addWidget(m_ownRadio);
+    layout->addWidget(m_ownRows);
+    layout->addStretch(1);
+
+    connectControls();
+    regenerate();
+    m_generateRadio->setChecked(true);
+    updateState();
+}
+
+void CredentialsWidget::setUpGeneratedRow()
+{
     m_generated->setReadOnly(true);
     m_generated->setFont(QFont(QStringLiteral("monospace")));
     m_generated->setAccessibleName(tr("Generated password"));
@@ -76,7 +96,10 @@ CredentialsWidget::CredentialsWidget(QWidget* parent)
     genLayout->addWidget(m_generated, 1);
     genLayout->addWidget(m_regenerate);
     genLayout->addWidget(m_copy);
+}
 
+void CredentialsWidget::setUpOwnRows()
+{
     m_own->setEchoMode(QLineEdit::Password);
     m_confirm->setEchoMode(QLineEdit::Password);
     m_own->setAccessibleName(tr("Password"));
@@ -96,16 +119,10 @@ CredentialsWidget::CredentialsWidget(QWidget* parent)
     ownForm->addRow(tr("C&onfirm:"), m_confirm);
     ownForm->addRow(tr("Strength:"), m_strength);
     ownForm->addRow(QString(), m_strengthText);
+}
 
-    auto* layout = new QVBoxLayout(this);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(m_keepRadio);
-    layout->addWidget(m_generateRadio);
-    layout->addWidget(m_generatedRow);
-    layout->addWidget(m_ownRadio);
-    layout->addWidget(m_ownRows);
-    layout->addStretch(1);
-
+void CredentialsWidget::connectControls()
+{
     connect(m_group, &QButtonGroup::idToggled, this, [this](int, bool checked) {
         if (checked) {
             updateState();
@@ -130,9 +147,6 @@ CredentialsWidget::CredentialsWidget(QWidget* parent)
             Q_EMIT changed();
         });
     }
-    regenerate();
-    m_generateRadio->setChecked(true);
-    updateState();
 }
 
 void CredentialsWidget::regenerate()

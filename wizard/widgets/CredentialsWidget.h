@@ -48,6 +48,10 @@ Q_SIGNALS:
     void changed();
 
 private:
+    // The constructor's steps: the generated-password row, the own-password rows, the signals.
+    void setUpGeneratedRow();
+    void setUpOwnRows();
+    void connectControls();
     void regenerate();
     void updateState();
 
