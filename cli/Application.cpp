@@ -162,7 +162,7 @@ int run(const QStringList& arguments, Output& output)
 
     std::unique_ptr<Command> command;
     if (verbIndex > 0) {
-        const QString verb = args.at(verbIndex);
+        const QString& verb = args.at(verbIndex);
         if (verb == QLatin1String("help")) {
             return help(verbIndex + 1 < args.size() ? args.at(verbIndex + 1) : QString(), output);
         }

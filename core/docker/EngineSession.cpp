@@ -9,8 +9,6 @@
 #include <QNetworkReply>
 #include <QTimer>
 
-#include <utility>
-
 namespace occ {
 
 using nlohmann::json;
@@ -251,7 +249,7 @@ EngineSession::PingAndGet EngineSession::pingAndGet(const QString& path)
     if (!parsed) {
         return {ping, parsed.error()};
     }
-    return {ping, std::move(*parsed)};
+    return {ping, *parsed};
 }
 
 } // namespace occ
